@@ -1,0 +1,17 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+
+// One build time for every module of this build, so an entry scheduled for
+// "now" is in or out of every output alike.
+process.env.RELAIS_BUILD_TIME ||= new Date().toISOString();
+
+const { settings } = await import('./src/config.ts');
+
+export default defineConfig({
+	site: settings.site,
+	base: settings.base,
+	trailingSlash: 'ignore',
+	integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
+});

@@ -1,0 +1,28 @@
+/**
+ * Site settings of this newsroom. Edit freely: the values are validated at
+ * start-up by `src/schemas/settings.ts`, and a mistake stops the build with a
+ * message naming the setting.
+ */
+import { defineSettings } from './src/lib/settings';
+
+export default defineSettings({
+	name: 'Relais',
+	tagline: 'Salle de presse des réseaux d’entreprises du bassin alésien et de la Lozère',
+	description:
+		'Communiqués de presse, comptes rendus de rencontres et témoignages de dirigeants : l’actualité économique et industrielle du territoire.',
+	locale: 'fr-FR',
+	timeZone: 'Europe/Paris',
+	pressOffice: {
+		name: 'Service de presse',
+		boilerplate:
+			'Relais publie l’actualité des réseaux d’entreprises, des territoires d’industrie et des collectivités partenaires.',
+		contacts: [
+			{ name: 'Service de presse', email: 'presse@relais.example', phone: '+33 4 66 00 00 00' },
+		],
+	},
+	footerLinks: [
+		{ label: 'Flux RSS', href: 'rss.xml' },
+		{ label: 'Plan du site', href: 'sitemap-index.xml' },
+	],
+	accessibility: 'partiellement conforme',
+});

@@ -1,0 +1,41 @@
+/**
+ * The three collections of the content contract (`../shared/CONTENT-MODEL.md`):
+ * folders under `content/`, ids from file names, French error messages.
+ */
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { settings } from './config';
+import { issueMessage } from './lib/errors';
+import { entryIdFromPath } from './lib/ids';
+import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from './schemas/entries';
+
+z.config({ customError: (issue) => issueMessage({ ...issue, path: issue.path ?? [], message: '' }) || undefined });
+
+const loader = (collection: string) =>
+	glob({
+		pattern: ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'],
+		base: new URL(`${collection}/`, settings.contentDir),
+		generateId: ({ entry }) => entryIdFromPath(entry),
+	});
+
+const helpers = (image: SchemaHelpers['image']): SchemaHelpers => ({
+	image,
+	rencontre: reference('rencontres'),
+	timeZone: settings.timeZone,
+});
+
+export const collections = {
+	communiques: defineCollection({
+		loader: loader('communiques'),
+		schema: ({ image }) => pressReleaseSchema(helpers(image)),
+	}),
+	rencontres: defineCollection({
+		loader: loader('rencontres'),
+		schema: ({ image }) => meetingReportSchema(helpers(image)),
+	}),
+	temoignages: defineCollection({
+		loader: loader('temoignages'),
+		schema: ({ image }) => testimonialSchema(helpers(image)),
+	}),
+};

@@ -1,0 +1,104 @@
+/**
+ * Data access for pages, feeds and cards: every list of entries comes from
+ * here, filtered by the one publishing rule.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { settings } from '../config';
+import type { ContentDate } from '../lib/dates';
+import { isPublished, publicationStatus, type PublicationStatus } from '../lib/publishing';
+import { themeSlug } from '../lib/themes';
+import { testimonialDescription, testimonialTitle } from '../lib/testimonial';
+import type { EventDetails } from '../schemas/event';
+import { url } from './site';
+
+export const COLLECTIONS = ['communiques', 'rencontres', 'temoignages'] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+export type AnyEntry = CollectionEntry<CollectionName>;
+
+/** One entry of any collection, with what lists, feeds and cards share. */
+export interface NewsItem {
+	collection: CollectionName;
+	id: string;
+	entry: AnyEntry;
+	title: string;
+	description: string;
+	date: ContentDate;
+	tags: string[];
+	event?: EventDetails;
+	/** Site-relative URL of the entry's page. */
+	href: string;
+	status: PublicationStatus;
+}
+
+/** Drafts and scheduled entries are shown only by `astro dev` and preview builds. */
+export const publishingContext = {
+	now: settings.buildTime,
+	preview: settings.preview || import.meta.env.DEV,
+};
+
+function toNewsItem(entry: AnyEntry): NewsItem {
+	const base = {
+		collection: entry.collection,
+		id: entry.id,
+		entry,
+		date: entry.data.date,
+		tags: entry.data.tags,
+		href: url.path(entry.collection, entry.id),
+		status: publicationStatus(entry.data, settings.buildTime),
+	};
+	switch (entry.collection) {
+		case 'temoignages':
+			return {
+				...base,
+				title: testimonialTitle(entry.data),
+				description: testimonialDescription(entry.data, entry.body ?? ''),
+			};
+		case 'rencontres':
+			return { ...base, title: entry.data.title, description: entry.data.description, event: entry.data.event };
+		case 'communiques':
+			return { ...base, title: entry.data.title, description: entry.data.description, event: entry.data.event };
+	}
+}
+
+const byNewest = (a: NewsItem, b: NewsItem) =>
+	b.date.instant.getTime() - a.date.instant.getTime() || a.id.localeCompare(b.id);
+
+const cache = new Map<CollectionName, Promise<NewsItem[]>>();
+
+/** Published entries of one collection, newest first. */
+export function getPublished(collection: CollectionName): Promise<NewsItem[]> {
+	let items = cache.get(collection);
+	if (!items) {
+		items = getCollection(collection, (entry: AnyEntry) => isPublished(entry.data, publishingContext)).then(
+			(entries: AnyEntry[]) => entries.map(toNewsItem).sort(byNewest),
+		);
+		cache.set(collection, items);
+	}
+	return items;
+}
+
+/** Published entries of every collection, newest first. */
+export async function getAllPublished(): Promise<NewsItem[]> {
+	const lists = await Promise.all(COLLECTIONS.map(getPublished));
+	return lists.flat().sort(byNewest);
+}
+
+/** Published entries with an event starting at or after the build time, soonest first. */
+export async function getUpcomingEvents(): Promise<NewsItem[]> {
+	const items = await getAllPublished();
+	return items
+		.filter((item) => item.event && (item.event.end ?? item.event.start).instant >= settings.buildTime)
+		.sort((a, b) => (a.event?.start.instant.getTime() ?? 0) - (b.event?.start.instant.getTime() ?? 0));
+}
+
+/** Entries sharing at least one theme, most shared themes first. */
+export function relatedTo(item: NewsItem, all: NewsItem[], limit = 3): NewsItem[] {
+	const themes = new Set(item.tags.map(themeSlug));
+	return all
+		.filter((other) => other !== item && !(other.collection === item.collection && other.id === item.id))
+		.map((other) => ({ other, shared: other.tags.filter((tag) => themes.has(themeSlug(tag))).length }))
+		.filter(({ shared }) => shared > 0)
+		.sort((a, b) => b.shared - a.shared || byNewest(a.other, b.other))
+		.slice(0, limit)
+		.map(({ other }) => other);
+}

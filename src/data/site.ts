@@ -1,0 +1,15 @@
+/** The site-wide URL builder and formatting bound to the settings. */
+import { settings } from '../config';
+import { formatContentDate, formatEventSpan, machineDate, type ContentDate } from '../lib/dates';
+import { createUrlBuilder } from '../lib/urls';
+
+export const url = createUrlBuilder(settings.site, settings.base);
+
+/** « 21 septembre 2020 à 12 h 15 » in the site's zone. */
+export const frenchDate = (date: ContentDate) => formatContentDate(date, settings.timeZone);
+
+/** Value of `<time datetime>`. */
+export const isoDate = (date: ContentDate) => machineDate(date, settings.timeZone);
+
+/** An event's span in French. */
+export const eventSpan = (start: ContentDate, end?: ContentDate) => formatEventSpan(start, end, settings.timeZone);

@@ -1,0 +1,161 @@
+/**
+ * Content dates: parsing the contract's `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM` values
+ * in the site's time zone, and formatting them in French with `Intl`.
+ */
+
+/** A date from the frontmatter, resolved to an instant. */
+export interface ContentDate {
+	/** The instant: midnight in the site's zone for a plain date. */
+	instant: Date;
+	/** False for a plain date (`2020-09-17`): no time is shown. */
+	hasTime: boolean;
+}
+
+const DATE_PATTERN =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Offset in minutes of `timeZone` from UTC at `instant` (Paris in summer: 120). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: 'numeric',
+		day: 'numeric',
+		hour: 'numeric',
+		minute: 'numeric',
+		second: 'numeric',
+	}).formatToParts(instant);
+	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/** The instant at which the wall clock of `timeZone` shows the given local time. */
+export function zonedTimeToInstant(
+	year: number,
+	month: number,
+	day: number,
+	hour: number,
+	minute: number,
+	timeZone: string,
+): Date {
+	const naive = Date.UTC(year, month - 1, day, hour, minute);
+	// Two passes settle the offset on both sides of a daylight-saving change.
+	let offset = zoneOffsetMinutes(new Date(naive), timeZone);
+	offset = zoneOffsetMinutes(new Date(naive - offset * 60000), timeZone);
+	return new Date(naive - offset * 60000);
+}
+
+/**
+ * Reads a frontmatter date. YAML already turns some values into `Date`
+ * (a plain `2020-09-17` becomes UTC midnight): those keep their calendar day.
+ * Returns `undefined` when the value is not a valid contract date.
+ */
+export function parseContentDate(value: unknown, timeZone: string): ContentDate | undefined {
+	if (value instanceof Date) {
+		if (Number.isNaN(value.getTime())) return undefined;
+		const isMidnightUtc = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
+		if (isMidnightUtc) {
+			return {
+				instant: zonedTimeToInstant(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), 0, 0, timeZone),
+				hasTime: false,
+			};
+		}
+		return { instant: value, hasTime: true };
+	}
+	if (typeof value !== 'string') return undefined;
+	const match = DATE_PATTERN.exec(value.trim());
+	if (!match) return undefined;
+	const [, y, mo, d, h, mi, s, offset] = match;
+	const year = Number(y);
+	const month = Number(mo);
+	const day = Number(d);
+	const probe = new Date(Date.UTC(year, month - 1, day));
+	if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
+	if (h === undefined) {
+		return { instant: zonedTimeToInstant(year, month, day, 0, 0, timeZone), hasTime: false };
+	}
+	const hour = Number(h);
+	const minute = Number(mi);
+	if (hour > 23 || minute > 59) return undefined;
+	if (offset) {
+		const iso = `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${offset === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`;
+		const instant = new Date(iso);
+		return Number.isNaN(instant.getTime()) ? undefined : { instant, hasTime: true };
+	}
+	return { instant: zonedTimeToInstant(year, month, day, hour, minute, timeZone), hasTime: true };
+}
+
+const NBSP = '\u00a0';
+
+/** « 21 septembre 2020 » (« 1er octobre 2020 » on the first of the month). */
+export function formatDate(instant: Date, timeZone: string): string {
+	const parts = new Intl.DateTimeFormat('fr-FR', {
+		timeZone,
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+	}).formatToParts(instant);
+	return parts
+		.map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
+		.join('')
+		.replace(/ /g, NBSP);
+}
+
+/** « 12 h 15 », « 9 h » (French typography, non-breaking spaces). */
+export function formatTime(instant: Date, timeZone: string): string {
+	const parts = new Intl.DateTimeFormat('fr-FR', {
+		timeZone,
+		hour: 'numeric',
+		minute: '2-digit',
+		hourCycle: 'h23',
+	}).formatToParts(instant);
+	const hour = Number(parts.find((part) => part.type === 'hour')?.value);
+	const minute = parts.find((part) => part.type === 'minute')?.value ?? '00';
+	return minute === '00' ? `${hour}${NBSP}h` : `${hour}${NBSP}h${NBSP}${minute}`;
+}
+
+/** « 21 septembre 2020 à 12 h 15 », or the date alone for a plain date. */
+export function formatContentDate(date: ContentDate, timeZone: string): string {
+	const day = formatDate(date.instant, timeZone);
+	return date.hasTime ? `${day} à ${formatTime(date.instant, timeZone)}` : day;
+}
+
+/** Calendar key `YYYY-MM-DD` of an instant in the zone (for `datetime` attributes and comparisons). */
+export function calendarDay(instant: Date, timeZone: string): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** The year of an instant in the zone. */
+export function yearOf(instant: Date, timeZone: string): number {
+	return Number(calendarDay(instant, timeZone).slice(0, 4));
+}
+
+/** Value for `<time datetime>`: `2020-09-21` or `2020-09-21T12:15+02:00`. */
+export function machineDate(date: ContentDate, timeZone: string): string {
+	const day = calendarDay(date.instant, timeZone);
+	if (!date.hasTime) return day;
+	const offset = zoneOffsetMinutes(date.instant, timeZone);
+	const sign = offset < 0 ? '-' : '+';
+	const abs = Math.abs(offset);
+	const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date.instant);
+	return `${day}T${time}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * An event's span in French: « 21 septembre 2020 à 12 h 15 »,
+ * « du 15 au 16 février 2020 », « 15 février 2020, de 18 h à 22 h ».
+ */
+export function formatEventSpan(start: ContentDate, end: ContentDate | undefined, timeZone: string): string {
+	if (!end) return formatContentDate(start, timeZone);
+	const sameDay = calendarDay(start.instant, timeZone) === calendarDay(end.instant, timeZone);
+	if (sameDay) {
+		const day = formatDate(start.instant, timeZone);
+		if (start.hasTime && end.hasTime) {
+			return `${day}, de ${formatTime(start.instant, timeZone)} à ${formatTime(end.instant, timeZone)}`;
+		}
+		return formatContentDate(start, timeZone);
+	}
+	return `du ${formatContentDate(start, timeZone)} au ${formatContentDate(end, timeZone)}`;
+}

@@ -1,0 +1,16 @@
+import { z } from 'astro/zod';
+import { text } from './fields';
+
+/** A press contact shown on a press release (and in the site settings). */
+export const contactSchema = z.object({
+	/** Full name or service name. Required. Example: `"Marie Dupont"`. */
+	name: text(),
+	/** Role or job title. Default: none. Example: `"Attachée de presse"`. */
+	role: text().optional(),
+	/** E-mail, shown as a `mailto:` link. Default: none. Example: `"presse@ales.example"`. */
+	email: z.email({ message: 'adresse e-mail invalide (exemple : presse@exemple.fr)' }).optional(),
+	/** Phone number as written, shown as a `tel:` link. Default: none. Example: `"04 66 00 00 00"`. */
+	phone: text().optional(),
+});
+
+export type Contact = z.output<typeof contactSchema>;

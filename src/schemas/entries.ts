@@ -1,0 +1,94 @@
+import type { ImageMetadata } from 'astro';
+import { z } from 'astro/zod';
+import { attachmentSchema } from './attachment';
+import { contactSchema } from './contact';
+import { eventSchema } from './event';
+import { contentDate, list, text } from './fields';
+import { figureSchema, speakerSchema } from './people';
+
+/** What a collection schema needs from Astro: the image and reference helpers. */
+export interface SchemaHelpers {
+	/** Astro's `image()` (resolves a path relative to the entry). */
+	image: () => z.ZodType<ImageMetadata>;
+	/** Astro's `reference('rencontres')`. */
+	rencontre: z.ZodType;
+	/** The site's time zone, in which naive dates are read. */
+	timeZone: string;
+}
+
+/** Fields every collection shares. */
+const commonFields = ({ image, timeZone }: SchemaHelpers) => ({
+	/** Publication date; sorts lists and feeds. Required. Example: `2020-09-17` or `2020-09-17T10:00`. */
+	date: contentDate(timeZone),
+	/** Date of the last update, shown on the page. Default: none. Example: `2020-09-18`. */
+	updated: contentDate(timeZone).optional(),
+	/** Themes; each gets a page and a feed. Default: `[]`. Example: `[industrie, RSE]`. */
+	tags: list(text()).default([]),
+	/** A draft is never published by a production build. Default: `false`. */
+	draft: z.boolean({ message: 'true ou false est attendu' }).default(false),
+	/** Cover image, `src` relative to the entry, `alt` required. Default: none. Example: `{ src: ./couverture.jpg, alt: "…" }`. */
+	image: z
+		.object({
+			/** Image file beside the entry. Required. */
+			src: image(),
+			/** Text alternative describing the image. Required. */
+			alt: text(),
+		})
+		.optional(),
+});
+
+/** `communiques`: press releases. */
+export const pressReleaseSchema = (helpers: SchemaHelpers) =>
+	z.object({
+		...commonFields(helpers),
+		/** Title. Required. Example: `"Visite du directeur du programme Territoires d’industrie"`. */
+		title: text(),
+		/** Standfirst (chapô). Required. */
+		description: text(),
+		/** The press office's reference. Default: none. Example: `"71.20 - PRESSE"`. */
+		reference: z.union([text(), z.number().transform(String)]).optional(),
+		/** The event the release announces. Default: none. */
+		event: eventSchema(helpers.timeZone).optional(),
+		/** Press contacts. Default: `[]`. */
+		contacts: list(contactSchema).default([]),
+		/** Press-kit files. Default: `[]`. */
+		attachments: list(attachmentSchema).default([]),
+	});
+
+/** `rencontres`: reports of meetings and events. */
+export const meetingReportSchema = (helpers: SchemaHelpers) =>
+	z.object({
+		...commonFields(helpers),
+		/** Title. Required. */
+		title: text(),
+		/** Standfirst. Required. */
+		description: text(),
+		/** When and where it took place. Required. */
+		event: eventSchema(helpers.timeZone),
+		/** Organising networks or bodies. Default: `[]`. Example: `["Leader Alès"]`. */
+		organizers: list(text()).default([]),
+		/** Speakers. Default: `[]`. */
+		speakers: list(speakerSchema).default([]),
+		/** Key figures. Default: `[]`. Example: `[{ value: 140, label: entreprises }]`. */
+		figures: list(figureSchema).default([]),
+		/** Press-kit files. Default: `[]`. */
+		attachments: list(attachmentSchema).default([]),
+	});
+
+/** `temoignages`: testimonials of company leaders. */
+export const testimonialSchema = (helpers: SchemaHelpers) =>
+	z.object({
+		...commonFields(helpers),
+		/** Who speaks; the page's heading. Required. Example: `"Pierre Bonnefoy"`. */
+		name: text(),
+		/** Role. Default: none. Example: `"Dirigeant"`. */
+		role: text().optional(),
+		/** Organisation. Default: none. Example: `"Magne Distribution"`. */
+		organisation: text().optional(),
+		/** Id of the `rencontres` entry it belongs to. Default: none. Example: `2020-02-15-rencontre-des-reseaux`. */
+		rencontre: helpers.rencontre.optional(),
+		/** Title; derived from name and organisation when absent. */
+		title: text().optional(),
+		/** Description; derived from the body when absent. */
+		description: text().optional(),
+	});

@@ -1,0 +1,32 @@
+import { z } from 'astro/zod';
+import { parseContentDate } from '../lib/dates';
+
+const DATE_FORMAT = 'AAAA-MM-JJ, ou AAAA-MM-JJTHH:MM avec une heure, par exemple 2020-09-21T12:15';
+
+/** A non-empty line of text; the error says the field is required or must be text. */
+export const text = () => z.string().trim().min(1);
+
+/**
+ * A contract date: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` read in `timeZone`
+ * unless it carries an offset. Output: `{ instant, hasTime }`.
+ */
+export const contentDate = (timeZone: string) =>
+	z.unknown().transform((value, ctx) => {
+		if (value === undefined || value === null || value === '') {
+			ctx.addIssue({ code: 'custom', message: `champ obligatoire manquant (format attendu : ${DATE_FORMAT})` });
+			return z.NEVER;
+		}
+		const parsed = parseContentDate(value, timeZone);
+		if (!parsed) {
+			ctx.addIssue({
+				code: 'custom',
+				message: `date invalide « ${String(value)} » (format attendu : ${DATE_FORMAT})`,
+			});
+			return z.NEVER;
+		}
+		return parsed;
+	});
+
+/** A list that also accepts a single value or nothing (`tags: industrie`). */
+export const list = <T extends z.ZodType>(item: T) =>
+	z.preprocess((value) => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));

@@ -1,0 +1,60 @@
+import { z } from 'astro/zod';
+import { contactSchema } from './contact';
+
+/** A link in the site footer; `href` is site-relative (base-aware) or absolute. */
+const footerLinkSchema = z.object({
+	/** Visible label. Example: `"Mentions légales"`. */
+	label: z.string().min(1),
+	/** Site-relative path (`"mentions-legales/"`) or absolute URL. */
+	href: z.string().min(1),
+});
+
+/** Everything a site owner configures in `relais.config.ts`. */
+export const settingsSchema = z.object({
+	/** Site name, in the header, titles, feeds and cards. Example: `"Relais"`. */
+	name: z.string().min(1),
+	/** Short line under the name. Default: `""`. */
+	tagline: z.string().default(''),
+	/** Site description for the home page, feeds and search engines. */
+	description: z.string().min(1),
+	/** BCP 47 locale of the UI and feeds. Default: `"fr-FR"`. */
+	locale: z.string().default('fr-FR'),
+	/** IANA time zone in which naive dates are read and shown. Default: `"Europe/Paris"`. */
+	timeZone: z
+		.string()
+		.default('Europe/Paris')
+		.refine(isTimeZone, { message: 'fuseau horaire IANA inconnu (exemple : « Europe/Paris »)' }),
+	/** Number of entries per list page. Default: `10`. */
+	pageSize: z.number().int().min(1).max(100).default(10),
+	/** The press office: shown on press releases and on the press page. */
+	pressOffice: z
+		.object({
+			/** Name of the press office. Default: `"Service de presse"`. */
+			name: z.string().min(1).default('Service de presse'),
+			/** Short paragraph presenting the organisation (boilerplate). Default: `""`. */
+			boilerplate: z.string().default(''),
+			/** Press contacts. Default: `[]`. */
+			contacts: z.array(contactSchema).default([]),
+		})
+		.prefault({}),
+	/** Extra footer links. Default: `[]`. */
+	footerLinks: z.array(footerLinkSchema).default([]),
+	/** RGAA conformity level shown in the footer. Default: `"non conforme"`. */
+	accessibility: z
+		.enum(['non conforme', 'partiellement conforme', 'totalement conforme'])
+		.default('non conforme'),
+});
+
+/** What `relais.config.ts` may contain (defaults optional). */
+export type SettingsInput = z.input<typeof settingsSchema>;
+/** Validated settings. */
+export type SiteSettings = z.output<typeof settingsSchema>;
+
+function isTimeZone(value: string): boolean {
+	try {
+		new Intl.DateTimeFormat('fr-FR', { timeZone: value });
+		return true;
+	} catch {
+		return false;
+	}
+}
