@@ -1,0 +1,20 @@
+import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
+import { writeFileSync } from 'node:fs';
+import { renderSvg } from '../src/lib/cards/render.ts';
+sharp.concurrency(1);
+const data = { kind: 'communiques', label: 'Communiqué de presse', title: 'Alès, deuxième pôle productif d’Occitanie : « une industrie qui se réinvente » à 100 %', date: '5\u00a0octobre\u00a02020', when: '16 octobre 2021, de 18\u00a0h à 22\u00a0h\u00a030', place: 'Pôle Mécanique Alès-Cévennes', city: 'Alès', site: 'Relais' } as const;
+const N = 40;
+const svgs: string[] = [];
+for (let i = 0; i < N + 10; i++) svgs.push(await renderSvg({ ...data, title: data.title + i }));
+const time = async (name: string, f: (s: string) => Promise<Buffer> | Buffer) => {
+  for (let i = 0; i < 5; i++) await f(svgs[i]!);
+  const t = performance.now(); let b: Buffer = Buffer.alloc(0);
+  for (let i = 0; i < N; i++) b = await f(svgs[i + 10]!);
+  console.log(name, ((performance.now() - t) / N).toFixed(1), b.length);
+  writeFileSync(`.cardlab/${name}.png`, b);
+};
+await time('resvg-asPng', (s) => new Resvg(s, { font: { loadSystemFonts: false } }).render().asPng());
+await time('resvg+sharp6', (s) => { const i = new Resvg(s, { font: { loadSystemFonts: false } }).render(); return sharp(i.pixels, { raw: { width: 1200, height: 630, channels: 4 } }).png({ compressionLevel: 6 }).toBuffer(); });
+await time('sharp-svg6', (s) => sharp(Buffer.from(s)).png({ compressionLevel: 6 }).toBuffer());
+await time('sharp-svg-pal', (s) => sharp(Buffer.from(s)).png({ palette: true, colours: 32, effort: 1, compressionLevel: 6, dither: 0 }).toBuffer());

@@ -1,0 +1,132 @@
+/**
+ * Builds the Pagefind search index as part of `npm run build`, the way
+ * Starlight does: once Astro has written every page, Pagefind's Node API
+ * indexes the HTML of the output folder and writes `pagefind/` beside it.
+ *
+ * Only elements marked `data-pagefind-body` are indexed, and only the pages of
+ * published entries carry that mark (see `src/pages/[collection]/[id].astro`),
+ * so lists, home, themes, navigation and drafts never reach the index.
+ *
+ * In `astro dev` there is no build output to index: the dev server serves the
+ * index of the last build (if any) so the search page can still be tried.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+
+/** Folder of the Pagefind bundle inside the site, under the base path. */
+export const PAGEFIND_FOLDER = 'pagefind';
+
+/**
+ * Content types of everything a built site serves, Pagefind's files included:
+ * `.pf_*` and `.pagefind` files are gzip payloads Pagefind decompresses itself,
+ * so they are plain bytes to the server (no `Content-Encoding`).
+ */
+export const MIME_TYPES: Readonly<Record<string, string>> = {
+	'.html': 'text/html; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.xml': 'application/xml; charset=utf-8',
+	'.xsl': 'application/xml; charset=utf-8',
+	'.txt': 'text/plain; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.jpeg': 'image/jpeg',
+	'.webp': 'image/webp',
+	'.avif': 'image/avif',
+	'.gif': 'image/gif',
+	'.ico': 'image/x-icon',
+	'.pdf': 'application/pdf',
+	'.woff': 'font/woff',
+	'.woff2': 'font/woff2',
+	'.wasm': 'application/wasm',
+	'.pagefind': 'application/octet-stream',
+	'.pf_meta': 'application/octet-stream',
+	'.pf_index': 'application/octet-stream',
+	'.pf_fragment': 'application/octet-stream',
+};
+
+/** Content type of a file by its extension; unknown files are served as bytes. */
+export function mimeType(file: string): string {
+	return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** What one indexing run did, for the build log and the figures of `docs/search.md`. */
+export interface IndexReport {
+	pages: number;
+	milliseconds: number;
+	outputPath: string;
+}
+
+/**
+ * Indexes the HTML files of a built site into `<siteDir>/pagefind/`.
+ * French is forced: every page is `<html lang="fr">`, and forcing it keeps a
+ * single index (one stemmer) even if a page ever lacks the attribute.
+ * Throws with Pagefind's own messages when indexing fails, so the build fails.
+ */
+export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
+	const started = performance.now();
+	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
+	try {
+		if (!index) throw new Error(errors.join('\n') || 'Pagefind n’a pas pu créer l’index.');
+		const added = await index.addDirectory({ path: siteDir });
+		if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
+		const outputPath = path.join(siteDir, PAGEFIND_FOLDER);
+		const written = await index.writeFiles({ outputPath });
+		if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+		return { pages: added.page_count, milliseconds: Math.round(performance.now() - started), outputPath };
+	} finally {
+		// The Node API talks to a Pagefind binary running as a service: stop it,
+		// or the build process would stay alive after Astro is done.
+		await pagefind.close();
+	}
+}
+
+/** The Astro integration: `integrations: [search()]` in `astro.config.mjs`. */
+export function search(): AstroIntegration {
+	let outDir: string | undefined;
+	let base = '/';
+	return {
+		name: 'relais:search',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				outDir = fileURLToPath(config.outDir);
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+			},
+			'astro:server:setup': ({ server }) => {
+				// Dev only: serve the index of the last `npm run build`, read-only,
+				// so `/recherche/` works (on possibly stale content) while writing.
+				server.middlewares.use((request, response, next) => {
+					const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
+					const prefix = [`${base}${PAGEFIND_FOLDER}/`, `/${PAGEFIND_FOLDER}/`].find((candidate) =>
+						pathname.startsWith(candidate),
+					);
+					if (!prefix || !outDir) return next();
+					const root = path.join(outDir, PAGEFIND_FOLDER);
+					const file = path.join(root, pathname.slice(prefix.length));
+					if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+					response.setHeader('Content-Type', mimeType(file));
+					response.setHeader('Cache-Control', 'no-store');
+					createReadStream(file).pipe(response);
+				});
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				const siteDir = fileURLToPath(dir);
+				let report: IndexReport;
+				try {
+					report = await buildSearchIndex(siteDir);
+				} catch (error) {
+					const message = error instanceof Error ? error.message : String(error);
+					throw new Error(`Index de recherche : échec de Pagefind.\n${message}`);
+				}
+				if (report.pages === 0) logger.warn('Index de recherche : aucune publication à indexer.');
+				logger.info(`Index de recherche : ${report.pages} page(s) indexée(s) en ${report.milliseconds} ms.`);
+			},
+		},
+	};
+}

@@ -1,0 +1,16 @@
+/** Minimal PNG inspection, for tests and checks: no decoder needed to know a card's size. */
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * Width and height from a PNG's IHDR chunk (always the first chunk, right
+ * after the 8-byte signature).
+ * @throws when the bytes are not a PNG
+ */
+export function readPngSize(png: Uint8Array): { width: number; height: number } {
+	const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+	if (bytes.length < 24 || !bytes.subarray(0, 8).equals(SIGNATURE) || bytes.toString('latin1', 12, 16) !== 'IHDR') {
+		throw new Error('not a PNG file (no signature or IHDR chunk)');
+	}
+	return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}

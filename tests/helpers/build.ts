@@ -1,0 +1,66 @@
+/**
+ * Builds a fixture site with the real build (`scripts/build.mjs`, which calls
+ * Astro's programmatic `build()`), in a child process so each build has its own
+ * environment, and returns where the output is and what the build printed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface BuildResult {
+	ok: boolean;
+	/** Exit code of the build. */
+	status: number | null;
+	/** stdout + stderr of the build. */
+	output: string;
+	outDir: string;
+}
+
+export interface BuildOptions {
+	/** A folder under `tests/fixtures/` holding `content/`, or an absolute content folder. */
+	fixture: string;
+	env?: Record<string, string>;
+	/** Output folder; a fresh temporary one by default. */
+	outDir?: string;
+}
+
+export function fixtureContent(fixture: string): string {
+	return path.isAbsolute(fixture) ? fixture : path.join(projectRoot, 'tests/fixtures', fixture, 'content');
+}
+
+export function buildSite({ fixture, env = {}, outDir }: BuildOptions): BuildResult {
+	const work = mkdtempSync(path.join(tmpdir(), 'relais-build-'));
+	const target = outDir ?? path.join(work, 'dist');
+	const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
+		cwd: projectRoot,
+		encoding: 'utf8',
+		env: {
+			...process.env,
+			SITE_URL: 'https://presse.example.org',
+			RELAIS_CONTENT_DIR: fixtureContent(fixture),
+			RELAIS_OUT_DIR: target,
+			RELAIS_CACHE_DIR: path.join(work, 'cache'),
+			ASTRO_TELEMETRY_DISABLED: '1',
+			...env,
+		},
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	return { ok: result.status === 0, status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir: target };
+}
+
+/** Every file of a built site, relative paths. */
+export function listFiles(dir: string, prefix = ''): string[] {
+	return readdirSync(path.join(dir, prefix)).flatMap((name) => {
+		const relative = path.join(prefix, name);
+		return statSync(path.join(dir, relative)).isDirectory() ? listFiles(dir, relative) : [relative];
+	});
+}
+
+export function readOutput(outDir: string, file: string): string {
+	const full = path.join(outDir, file);
+	if (!existsSync(full)) throw new Error(`missing output file: ${file}`);
+	return readFileSync(full, 'utf8');
+}
