@@ -11,14 +11,17 @@ process.env.RELAIS_BUILD_TIME ||= new Date().toISOString();
 const { settings } = await import('./src/config.ts');
 const { contentCheck } = await import('./src/integrations/content-check.ts');
 const { search } = await import('./src/integrations/search.ts');
+const { cards } = await import('./src/integrations/cards.ts');
 const { baseLinks } = await import('./src/lib/base-links.ts');
+const { satteriFrenchTypography } = await import('./src/lib/rehype-french-typography.ts');
 
 export default defineConfig({
 	site: settings.site,
 	base: settings.base,
 	trailingSlash: 'ignore',
 	markdown: {
-		processor: satteri({ hastPlugins: [baseLinks(settings.base)] }),
+		// French typography on the text of Markdown and MDX bodies (MDX inherits this processor).
+		processor: satteri({ hastPlugins: [baseLinks(settings.base), satteriFrenchTypography] }),
 	},
-	integrations: [contentCheck(settings), mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), search()],
+	integrations: [contentCheck(settings), mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), cards(), search()],
 });

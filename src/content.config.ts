@@ -4,13 +4,9 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
 import { settings } from './config';
-import { issueMessage } from './lib/errors';
 import { entryIdFromPath } from './lib/ids';
 import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from './schemas/entries';
-
-z.config({ customError: (issue) => issueMessage({ ...issue, path: issue.path ?? [], message: '' }) || undefined });
 
 const loader = (collection: string) =>
 	glob({

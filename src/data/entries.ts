@@ -7,6 +7,7 @@ import { settings } from '../config';
 import type { ContentDate } from '../lib/dates';
 import { isPublished, publicationStatus, type PublicationStatus } from '../lib/publishing';
 import { themeSlug } from '../lib/themes';
+import { frenchTypography } from '../lib/typography';
 import { testimonialDescription, testimonialTitle } from '../lib/testimonial';
 import type { EventDetails } from '../schemas/event';
 import { url } from './site';
@@ -51,13 +52,17 @@ function toNewsItem(entry: AnyEntry): NewsItem {
 		case 'temoignages':
 			return {
 				...base,
-				title: testimonialTitle(entry.data),
-				description: testimonialDescription(entry.data, entry.body ?? ''),
+				title: frenchTypography(testimonialTitle(entry.data)),
+				description: frenchTypography(testimonialDescription(entry.data, entry.body ?? '')),
 			};
 		case 'rencontres':
-			return { ...base, title: entry.data.title, description: entry.data.description, event: entry.data.event };
 		case 'communiques':
-			return { ...base, title: entry.data.title, description: entry.data.description, event: entry.data.event };
+			return {
+				...base,
+				title: frenchTypography(entry.data.title),
+				description: frenchTypography(entry.data.description),
+				event: entry.data.event,
+			};
 	}
 }
 

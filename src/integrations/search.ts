@@ -11,6 +11,7 @@
  * index of the last build (if any) so the search page can still be tried.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -56,9 +57,27 @@ export function mimeType(file: string): string {
 	return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/**
+ * Files Pagefind writes for its own ready-made interfaces. The search page uses
+ * the JS API with its own accessible markup, so these ~430 kB are never
+ * requested: removing them keeps the deployed site lean.
+ */
+const UNUSED_UI_FILES = [
+	'pagefind-ui.js',
+	'pagefind-ui.css',
+	'pagefind-modular-ui.js',
+	'pagefind-modular-ui.css',
+	'pagefind-component-ui.js',
+	'pagefind-component-ui.css',
+	'pagefind-highlight.js',
+];
+
 /** What one indexing run did, for the build log and the figures of `docs/search.md`. */
 export interface IndexReport {
+	/** Pages in the index (entry pages), not HTML files read. */
 	pages: number;
+	/** HTML files Pagefind read. */
+	files: number;
 	milliseconds: number;
 	outputPath: string;
 }
@@ -79,7 +98,12 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
 		const outputPath = path.join(siteDir, PAGEFIND_FOLDER);
 		const written = await index.writeFiles({ outputPath });
 		if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-		return { pages: added.page_count, milliseconds: Math.round(performance.now() - started), outputPath };
+		await Promise.all(UNUSED_UI_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
+		const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+			languages: Record<string, { page_count: number }>;
+		};
+		const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+		return { pages, files: added.page_count, milliseconds: Math.round(performance.now() - started), outputPath };
 	} finally {
 		// The Node API talks to a Pagefind binary running as a service: stop it,
 		// or the build process would stay alive after Astro is done.
@@ -125,7 +149,9 @@ export function search(): AstroIntegration {
 					throw new Error(`Index de recherche : échec de Pagefind.\n${message}`);
 				}
 				if (report.pages === 0) logger.warn('Index de recherche : aucune publication à indexer.');
-				logger.info(`Index de recherche : ${report.pages} page(s) indexée(s) en ${report.milliseconds} ms.`);
+				logger.info(
+					`Index de recherche : ${report.pages} publication(s) indexée(s) sur ${report.files} page(s) lue(s), en ${report.milliseconds} ms.`,
+				);
 			},
 		},
 	};

@@ -5,10 +5,11 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../schemas/entries';
-import { fieldName, issueMessage } from './errors';
+import { fieldName } from './errors';
 import { entryIdFromPath } from './ids';
 import { themeSlug } from './themes';
 
@@ -63,7 +64,12 @@ export function checkContent(options: CheckOptions): ContentProblem[] {
 	const cwd = options.cwd ?? process.cwd();
 	const problems: ContentProblem[] = [];
 	const entries: ParsedEntry[] = [];
-	const helpers: SchemaHelpers = { image: () => z.string(), rencontre: z.string(), timeZone: options.timeZone };
+	// Paths stay text here (Astro resolves images at build); their files are checked below.
+	const helpers: SchemaHelpers = {
+		image: () => z.string() as unknown as z.ZodType<ImageMetadata>,
+		rencontre: z.string().transform((id) => ({ id })),
+		timeZone: options.timeZone,
+	};
 
 	for (const collection of Object.keys(COLLECTION_SCHEMAS) as Collection[]) {
 		const folder = path.join(options.contentDir, collection);
@@ -85,7 +91,7 @@ export function checkContent(options: CheckOptions): ContentProblem[] {
 						file,
 						line: parsed.lineOf(issue.path),
 						field: fieldName(issue.path) || undefined,
-						message: issueMessage({ ...issue, path: issue.path, input: (issue as { input?: unknown }).input }),
+						message: issue.message,
 					});
 				}
 				continue;
@@ -168,6 +174,16 @@ function fileProblems(entry: ParsedEntry, data: Record<string, unknown>, options
 	const date = data.date as { instant: Date } | undefined;
 	if (date && date.instant.getTime() - options.now.getTime() > FAR_FUTURE_DAYS * 86_400_000) {
 		warn('date', `date à plus d’un an dans le futur : l’entrée ne sera pas publiée avant cette date. Faute de frappe ?`);
+	}
+	const event = data.event as { start: { instant: Date }; end?: { instant: Date; hasTime: boolean } } | undefined;
+	if (event?.end && event.end.hasTime && event.end.instant < event.start.instant) {
+		problems.push({
+			severity: 'warning',
+			file: entry.file,
+			line: entry.lineOf(['event', 'end']),
+			field: 'event.end',
+			message: 'la fin de l’événement précède son début : vérifiez les dates.',
+		});
 	}
 	const image = data.image as { src: string } | undefined;
 	if (image && !existsSync(path.resolve(folder, image.src))) {

@@ -32,7 +32,11 @@ export function fieldName(path: PropertyKey[]): string {
 		.join('');
 }
 
-/** French message for one issue (without the field name). */
+/**
+ * French message for one raw issue (without the field name). Installed as
+ * zod's global error map by `src/schemas/fields.ts`, where the raw issue still
+ * carries its `input`.
+ */
 export function issueMessage(issue: IssueLike): string {
 	switch (issue.code) {
 		case 'invalid_type':
@@ -54,12 +58,12 @@ export function issueMessage(issue: IssueLike): string {
 	}
 }
 
-/** One line per issue: `  - le champ « event.place » : champ obligatoire manquant…`. */
+/** One line per validated issue (messages already French): `  - le champ « event.place » : champ obligatoire manquant…`. */
 export function formatIssues(issues: IssueLike[]): string {
 	return issues
 		.map((issue) => {
 			const field = fieldName(issue.path);
-			return field ? `  - le champ « ${field} » : ${issueMessage(issue)}` : `  - ${issueMessage(issue)}`;
+			return field ? `  - le champ « ${field} » : ${issue.message}` : `  - ${issue.message}`;
 		})
 		.join('\n');
 }

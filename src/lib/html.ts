@@ -27,7 +27,7 @@ export function markdownToPlainText(markdown: string): string {
 /** Cuts text at a word boundary, adding an ellipsis when it was longer. */
 export function truncate(text: string, max: number): string {
 	if (text.length <= max) return text;
-	const cut = text.slice(0, max - 1);
+	const cut = text.slice(0, max);
 	const lastSpace = cut.lastIndexOf(' ');
-	return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.!?«]+$/u, '')}…`;
+	return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut.slice(0, max - 1)).replace(/[\s,;:.!?«]+$/u, '')}…`;
 }

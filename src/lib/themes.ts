@@ -20,7 +20,7 @@ export function groupByTheme<T>(entries: T[], tagsOf: (entry: T) => string[]): T
 		const seen = new Set<string>();
 		for (const tag of tagsOf(entry)) {
 			const slug = themeSlug(tag);
-			const theme = themes.get(slug) ?? { spellings: new Map(), entries: [] };
+			const theme = themes.get(slug) ?? { spellings: new Map<string, number>(), entries: [] as T[] };
 			theme.spellings.set(tag, (theme.spellings.get(tag) ?? 0) + 1);
 			if (!seen.has(slug)) theme.entries.push(entry);
 			seen.add(slug);

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text } from './fields';
+import { text, textOrNumber } from './fields';
 
 /** A press contact shown on a press release (and in the site settings). */
 export const contactSchema = z.object({
@@ -10,7 +10,7 @@ export const contactSchema = z.object({
 	/** E-mail, shown as a `mailto:` link. Default: none. Example: `"presse@ales.example"`. */
 	email: z.email({ message: 'adresse e-mail invalide (exemple : presse@exemple.fr)' }).optional(),
 	/** Phone number as written, shown as a `tel:` link. Default: none. Example: `"04 66 00 00 00"`. */
-	phone: text().optional(),
+	phone: textOrNumber().optional(),
 });
 
 export type Contact = z.output<typeof contactSchema>;

@@ -3,15 +3,15 @@ import { z } from 'astro/zod';
 import { attachmentSchema } from './attachment';
 import { contactSchema } from './contact';
 import { eventSchema } from './event';
-import { contentDate, list, text } from './fields';
+import { contentDate, list, text, textOrNumber } from './fields';
 import { figureSchema, speakerSchema } from './people';
 
 /** What a collection schema needs from Astro: the image and reference helpers. */
 export interface SchemaHelpers {
 	/** Astro's `image()` (resolves a path relative to the entry). */
 	image: () => z.ZodType<ImageMetadata>;
-	/** Astro's `reference('rencontres')`. */
-	rencontre: z.ZodType;
+	/** Astro's `reference('rencontres')`: turns an id into `{ id }`. */
+	rencontre: z.ZodType<{ id: string }>;
 	/** The site's time zone, in which naive dates are read. */
 	timeZone: string;
 }
@@ -23,7 +23,7 @@ const commonFields = ({ image, timeZone }: SchemaHelpers) => ({
 	/** Date of the last update, shown on the page. Default: none. Example: `2020-09-18`. */
 	updated: contentDate(timeZone).optional(),
 	/** Themes; each gets a page and a feed. Default: `[]`. Example: `[industrie, RSE]`. */
-	tags: list(text()).default([]),
+	tags: list(textOrNumber()).default([]),
 	/** A draft is never published by a production build. Default: `false`. */
 	draft: z.boolean({ message: 'true ou false est attendu' }).default(false),
 	/** Cover image, `src` relative to the entry, `alt` required. Default: none. Example: `{ src: ./couverture.jpg, alt: "…" }`. */
@@ -46,7 +46,7 @@ export const pressReleaseSchema = (helpers: SchemaHelpers) =>
 		/** Standfirst (chapô). Required. */
 		description: text(),
 		/** The press office's reference. Default: none. Example: `"71.20 - PRESSE"`. */
-		reference: z.union([text(), z.number().transform(String)]).optional(),
+		reference: textOrNumber().optional(),
 		/** The event the release announces. Default: none. */
 		event: eventSchema(helpers.timeZone).optional(),
 		/** Press contacts. Default: `[]`. */

@@ -3,22 +3,17 @@ import { contentDate, text } from './fields';
 
 /** When and where an event takes place. */
 export const eventSchema = (timeZone: string) =>
-	z
-		.object({
-			/** Start: date or date-time in the site's zone. Required. Example: `2020-09-21T12:15`. */
-			start: contentDate(timeZone),
-			/** End: date or date-time. Default: none. Example: `2020-09-21T14:00`. */
-			end: contentDate(timeZone).optional(),
-			/** Venue. Required. Example: `"Pôle Mécanique d’Alès, salle Hospitality"`. */
-			place: text(),
-			/** City. Required. Example: `"Alès"`. */
-			city: text(),
-			/** Street address. Default: none. Example: `"Route de Montpellier"`. */
-			address: text().optional(),
-		})
-		.refine((event) => !event.end || event.end.instant >= event.start.instant, {
-			message: 'la fin de l’événement (« end ») précède son début (« start »)',
-			path: ['end'],
-		});
+	z.object({
+		/** Start: date or date-time in the site's zone. Required. Example: `2020-09-21T12:15`. */
+		start: contentDate(timeZone),
+		/** End: date or date-time. Default: none. Example: `2020-09-21T14:00`. */
+		end: contentDate(timeZone).optional(),
+		/** Venue. Required. Example: `"Pôle Mécanique d’Alès, salle Hospitality"`. */
+		place: text(),
+		/** City. Required. Example: `"Alès"`. */
+		city: text(),
+		/** Street address. Default: none. Example: `"Route de Montpellier"`. */
+		address: text().optional(),
+	});
 
 export type EventDetails = z.output<ReturnType<typeof eventSchema>>;

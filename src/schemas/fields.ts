@@ -1,5 +1,9 @@
 import { z } from 'astro/zod';
 import { parseContentDate } from '../lib/dates';
+import { issueMessage } from '../lib/errors';
+
+// Every schema of the site reports in French, naming what is expected.
+z.config({ customError: (issue) => issueMessage({ ...issue, path: issue.path ?? [], message: '' }) || undefined });
 
 const DATE_FORMAT = 'AAAA-MM-JJ, ou AAAA-MM-JJTHH:MM avec une heure, par exemple 2020-09-21T12:15';
 
@@ -26,6 +30,9 @@ export const contentDate = (timeZone: string) =>
 		}
 		return parsed;
 	});
+
+/** Text that YAML may have read as a number (`reference: 71.20`, `phone: 0466000000`, `tags: [2020]`). */
+export const textOrNumber = () => z.union([text(), z.number().transform(String)]);
 
 /** A list that also accepts a single value or nothing (`tags: industrie`). */
 export const list = <T extends z.ZodType>(item: T) =>

@@ -75,7 +75,13 @@ export function cardKey(data: CardData, fingerprint: string): string {
 
 /** A folder of `<key>.png` files. */
 export class CardCache {
-	constructor(readonly dir: string) {}
+	readonly dir: string;
+
+	// A plain field, not a parameter property: worker threads load these
+	// sources with Node's type stripping, which only erases annotations.
+	constructor(dir: string) {
+		this.dir = dir;
+	}
 
 	/** Where the card of `key` is (or would be) stored. */
 	file(key: string): string {

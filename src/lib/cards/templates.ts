@@ -37,17 +37,34 @@ const node = (type: string, style: CardNode['props']['style'], children?: CardNo
 });
 
 /**
+ * French typography for text typed with plain spaces: a no-break space inside
+ * « » and before « : », a narrow one before « ; ! ? », so a closing guillemet
+ * or a colon never starts a line on its own.
+ */
+export function frenchSpacing(text: string): string {
+	return text
+		.replace(/«[ \u00a0\u202f]*/g, '«\u00a0')
+		.replace(/[ \u00a0\u202f]*»/g, '\u00a0»')
+		.replace(/ +:/g, '\u00a0:')
+		.replace(/ +([;!?])/g, '\u202f$1');
+}
+
+/**
  * Cuts `text` at the last word boundary before `max` characters and adds an
  * ellipsis. The line clamp of the template is the second guard; this one keeps
  * satori from laying out paragraphs that would be hidden anyway.
  */
 export function cutText(text: string, max: number): string {
-	const clean = text.replace(/\s+/g, (space) => (/[\u00a0\u202f]/.test(space) ? space : ' ')).trim();
+	const clean = frenchSpacing(text).replace(/\s+/g, (space) => (/[\u00a0\u202f]/.test(space) ? space : ' ')).trim();
 	if (clean.length <= max) return clean;
 	const slice = clean.slice(0, max);
-	const boundary = slice.search(/[\s\u00a0\u202f][^\s\u00a0\u202f]*$/);
+	// Cut at a plain space only: no-break spaces hold « 22 h » or « » together.
+	const boundary = slice.lastIndexOf(' ');
 	// Trailing punctuation and opening quotes before the cut read badly: drop them.
-	return `${(boundary > max * 0.6 ? slice.slice(0, boundary) : slice).replace(/[\s\u00a0\u202f,;:«–—-]+$/u, '')}…`;
+	const cut = `${(boundary > max * 0.6 ? slice.slice(0, boundary) : slice).replace(/[\s,;:«–—-]+$/u, '')}…`;
+	// A quotation cut open is closed again.
+	const open = (cut.match(/«/g) ?? []).length - (cut.match(/»/g) ?? []).length;
+	return open > 0 ? `${cut}\u00a0»` : cut;
 }
 
 /** The title's size and line clamp for its length. */
@@ -68,7 +85,7 @@ function clamped(text: string, size: number, lines: number, style: Record<string
 			lineClamp: lines,
 			...style,
 		},
-		text,
+		frenchSpacing(text),
 	);
 }
 

@@ -1,0 +1,92 @@
+/** The collection schemas accept the contract's content and reject mistakes with French messages naming the field. */
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { formatIssues } from '../../src/lib/errors';
+import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../../src/schemas/entries';
+import { settingsSchema } from '../../src/schemas/settings';
+
+const helpers: SchemaHelpers = { image: () => z.string() as never, rencontre: z.string().transform((id) => ({ id })), timeZone: 'Europe/Paris' };
+const errorsOf = (result: { success: boolean; error?: { issues: Parameters<typeof formatIssues>[0] } }) =>
+	result.success ? '' : formatIssues(result.error?.issues ?? []);
+
+describe('communiques', () => {
+	it('accepts a full press release and applies defaults', () => {
+		const result = pressReleaseSchema(helpers).parse({
+			title: 'Visite',
+			description: 'Chapô',
+			date: '2020-09-17',
+			reference: '71.20 - PRESSE',
+			event: { start: '2020-09-21T12:15', place: 'Pôle Mécanique', city: 'Alès' },
+			contacts: [{ name: 'Service de presse', email: 'presse@ales.example', phone: '04 66 00 00 00' }],
+			attachments: [{ file: './programme.pdf', title: 'Programme' }],
+			image: { src: './couverture.jpg', alt: 'Vue du pôle' },
+		});
+		expect(result.tags).toEqual([]);
+		expect(result.draft).toBe(false);
+		expect(result.event?.start.hasTime).toBe(true);
+	});
+
+	it('accepts a minimal one, a single tag and unknown optional fields', () => {
+		const result = pressReleaseSchema(helpers).parse({ title: 'T', description: 'D', date: new Date(Date.UTC(2020, 0, 1)), tags: 'industrie', extra: 1 });
+		expect(result.tags).toEqual(['industrie']);
+	});
+
+	it('names missing and malformed fields', () => {
+		const messages = errorsOf(pressReleaseSchema(helpers).safeParse({ description: 'D', date: '17/09/2020', contacts: [{ email: 'x' }] }));
+		expect(messages).toContain('le champ « title » : champ obligatoire manquant (attendu : un texte)');
+		expect(messages).toContain('le champ « date » : date invalide « 17/09/2020 » (format attendu : AAAA-MM-JJ');
+		expect(messages).toContain('le champ « contacts[0].name » : champ obligatoire manquant');
+		expect(messages).toContain('le champ « contacts[0].email » : adresse e-mail invalide');
+	});
+
+	it('refuses attachments outside the entry folder and an image without alt', () => {
+		const messages = errorsOf(
+			pressReleaseSchema(helpers).safeParse({
+				title: 'T',
+				description: 'D',
+				date: '2020-01-01',
+				attachments: [{ file: '../../secret.pdf', title: 'x' }],
+				image: { src: './a.jpg' },
+			}),
+		);
+		expect(messages).toContain('le champ « attachments[0].file » : le fichier doit être à côté de l’entrée');
+		expect(messages).toContain('le champ « image.alt » : champ obligatoire manquant');
+	});
+});
+
+describe('rencontres', () => {
+	it('requires an event with place and city', () => {
+		const messages = errorsOf(meetingReportSchema(helpers).safeParse({ title: 'T', description: 'D', date: '2020-02-17' }));
+		expect(messages).toContain('le champ « event » : champ obligatoire manquant (attendu : un groupe de champs)');
+		const partial = errorsOf(meetingReportSchema(helpers).safeParse({ title: 'T', description: 'D', date: '2020-02-17', event: { start: '2020-02-15' } }));
+		expect(partial).toContain('le champ « event.place » : champ obligatoire manquant');
+		expect(partial).toContain('le champ « event.city » : champ obligatoire manquant');
+	});
+
+	it('checks figures are numbers', () => {
+		const messages = errorsOf(
+			meetingReportSchema(helpers).safeParse({
+				title: 'T',
+				description: 'D',
+				date: '2020-02-17',
+				event: { start: '2020-02-15T18:00', end: '2020-02-15T17:00', place: 'P', city: 'Alès' },
+				figures: [{ value: 'cent quarante', label: 'entreprises' }],
+			}),
+		);
+		expect(messages).toContain('le champ « figures[0].value » : un nombre est attendu (exemple : 140)');
+	});
+});
+
+describe('temoignages', () => {
+	it('needs only a name and a date', () => {
+		expect(testimonialSchema(helpers).parse({ name: 'Pierre Bonnefoy', date: '2021-06-30' }).name).toBe('Pierre Bonnefoy');
+		expect(errorsOf(testimonialSchema(helpers).safeParse({ date: '2021-06-30', draft: 'oui' }))).toContain('le champ « draft » : true ou false est attendu');
+	});
+});
+
+describe('settings', () => {
+	it('validates the site settings', () => {
+		expect(settingsSchema.parse({ name: 'Relais', description: 'D' }).timeZone).toBe('Europe/Paris');
+		expect(errorsOf(settingsSchema.safeParse({ name: 'Relais', description: 'D', timeZone: 'Europe/Pariss' }))).toContain('fuseau horaire IANA inconnu');
+	});
+});
