@@ -25,4 +25,11 @@ export default defineSettings({
 		{ label: 'Plan du site', href: 'sitemap-index.xml' },
 	],
 	accessibility: 'partiellement conforme',
+	accessibilityStatement: { date: '2026-11-25', auditor: 'auto-évaluation' },
+	legal: {
+		publisher: 'Relais (exemple de salle de presse)',
+		address: 'Pôle Mécanique Alès-Cévennes, 30100 Alès',
+		director: 'Le directeur ou la directrice de la publication',
+		host: 'Hébergeur à compléter (nom, adresse, téléphone)',
+	},
 });

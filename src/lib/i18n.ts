@@ -68,6 +68,8 @@ const fr = {
 	'feeds.subscribe': 'S’abonner au flux RSS',
 	'footer.accessibility': 'Accessibilité : {level}',
 	'footer.pressOffice': 'Contact presse',
+	'footer.legal': 'Mentions légales',
+	'footer.privacy': 'Données personnelles',
 	'notFound.title': 'Page introuvable',
 	'notFound.text': 'La page demandée n’existe pas ou a été déplacée.',
 	'notFound.back': 'Retour à l’accueil',

@@ -40,9 +40,33 @@ export const settingsSchema = z.object({
 	/** Extra footer links. Default: `[]`. */
 	footerLinks: z.array(footerLinkSchema).default([]),
 	/** RGAA conformity level shown in the footer. Default: `"non conforme"`. */
-	accessibility: z
-		.enum(['non conforme', 'partiellement conforme', 'totalement conforme'])
-		.default('non conforme'),
+	accessibility: z.enum(['non conforme', 'partiellement conforme', 'totalement conforme']).default('non conforme'),
+	/** The accessibility statement (« déclaration d’accessibilité »). */
+	accessibilityStatement: z
+		.object({
+			/** Date of the statement, `YYYY-MM-DD`. Default: `"2026-11-25"`. */
+			date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('2026-11-25'),
+			/** Share of RGAA criteria met, when an audit was made. Default: none. Example: `87`. */
+			rate: z.number().min(0).max(100).optional(),
+			/** Who audited. Default: `"auto-évaluation"`. */
+			auditor: z.string().default('auto-évaluation'),
+			/** Contact for accessibility problems (e-mail). Default: the first press contact's. */
+			contact: z.email().optional(),
+		})
+		.prefault({}),
+	/** What the « Mentions légales » page says about the publisher and the host. */
+	legal: z
+		.object({
+			/** Publisher (éditeur). Default: the site name. Example: `"Alès Agglomération"`. */
+			publisher: z.string().optional(),
+			/** Publisher's postal address. Default: none. */
+			address: z.string().optional(),
+			/** Director of publication. Default: none. Example: `"Christophe Rivenq"`. */
+			director: z.string().optional(),
+			/** Hosting provider, name and address. Default: none. */
+			host: z.string().optional(),
+		})
+		.prefault({}),
 });
 
 /** What `relais.config.ts` may contain (defaults optional). */
