@@ -61,7 +61,12 @@ function toNewsItem(entry: AnyEntry): NewsItem {
 				...base,
 				title: frenchTypography(entry.data.title),
 				description: frenchTypography(entry.data.description),
-				event: entry.data.event,
+				event: entry.data.event && {
+					...entry.data.event,
+					place: frenchTypography(entry.data.event.place),
+					city: frenchTypography(entry.data.event.city),
+					address: entry.data.event.address && frenchTypography(entry.data.event.address),
+				},
 			};
 	}
 }

@@ -101,7 +101,10 @@ describe('lists', () => {
 		expect(titles[0]).toContain('</script>');
 		expect(titles[1]).toBe('Visite du directeur du programme Territoires d’industrie');
 		const second = html('communiques/page/2/index.html');
-		expect(second.querySelectorAll('.entry-card__title').map((node) => node.text.trim())).toEqual(['Communiqué de série numéro 01']);
+		expect(second.querySelectorAll('.entry-card__title').map((node) => node.text.trim())).toEqual([
+			'Communiqué de série numéro 02',
+			'Communiqué de série numéro 01',
+		]);
 		expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/communiques/page/2/');
 	});
 

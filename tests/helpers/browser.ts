@@ -63,8 +63,13 @@ export async function launchBrowser(): Promise<Browser> {
 			page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
 			page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
 			page.on('requestfinished', (request) => {
-				void request.sizes().then(
-					(sizes) => responses.push({ url: request.url(), bytes: sizes.responseBodySize }),
+				// Chromium reports no body size for some requests (a worker's script):
+				// fall back on Content-Length, which the test server always sends.
+				void Promise.all([request.sizes(), request.response()]).then(
+					([sizes, response]) => {
+						const declared = Number(response?.headers()['content-length'] ?? 0);
+						responses.push({ url: request.url(), bytes: Math.max(sizes.responseBodySize, declared) });
+					},
 					() => undefined,
 				);
 			});

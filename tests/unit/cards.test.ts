@@ -3,7 +3,7 @@
  * content-hash cache (hit on same data, miss on a changed title or template)
  * and the batch renderer with and without worker threads.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,13 +18,14 @@ import {
 	renderCards,
 	type CardData,
 	type CardJob,
+	type EntryCardData,
 } from '../../src/lib/cards/index.ts';
 import { projectRoot } from '../helpers/build';
 
 const moduleDir = path.join(projectRoot, 'src/lib/cards');
 const temp = () => mkdtempSync(path.join(tmpdir(), 'relais-cards-'));
 
-const release: CardData = {
+const release: EntryCardData = {
 	kind: 'communiques',
 	label: 'Communiqué de presse',
 	title: '« Une industrie qui se réinvente » : à Alès, l’État et les réseaux s’engagent pour 1\u202f200 emplois',
@@ -43,7 +44,7 @@ const testimonial: CardData = {
 	date: '20\u00a0février\u00a02020',
 	site: 'Relais',
 };
-const meeting: CardData = { ...release, kind: 'rencontres', label: 'Rencontre', title: 'Première rencontre des réseaux' };
+const meeting: EntryCardData = { ...release, kind: 'rencontres', label: 'Rencontre', title: 'Première rencontre des réseaux' };
 const listing: CardData = { kind: 'page', label: 'Thème', title: 'Réseaux d’entreprises', subtitle: '12 publication(s)', site: 'Relais' };
 
 describe('readPngSize', () => {
@@ -92,7 +93,7 @@ describe('renderCard', () => {
 	});
 
 	it('survives a very long title', async () => {
-		const png = await renderCard({ ...release, title: `${release.kind === 'communiques' ? release.title : ''} `.repeat(8) });
+		const png = await renderCard({ ...release, title: `${release.title} `.repeat(8) });
 		expect(readPngSize(png)).toEqual({ width: 1200, height: 630 });
 	});
 });
@@ -107,9 +108,7 @@ describe('cache keys', () => {
 	});
 
 	it('change with the title', () => {
-		expect(cardKey({ ...release, title: `${release.kind === 'communiques' ? release.title : ''} !` }, fingerprint)).not.toBe(
-			cardKey(release, fingerprint),
-		);
+		expect(cardKey({ ...release, title: `${release.title} !` }, fingerprint)).not.toBe(cardKey(release, fingerprint));
 	});
 
 	it('change with the template sources', () => {
@@ -159,6 +158,5 @@ describe('renderCards', () => {
 		await expect(
 			renderCards([jobs[0]!, { path: jobs[0]!.path, data: meeting }], { outDir: temp(), cacheDir: temp() }),
 		).rejects.toThrow(/même chemin/);
-		expect(existsSync(path.join(temp(), 'x'))).toBe(false);
 	});
 });

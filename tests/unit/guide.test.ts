@@ -26,7 +26,7 @@ interface DefLike {
  * contribute their item fields (`contacts.email`). Looks through optional,
  * default, pipe (preprocess/transform), array and union wrappers.
  */
-export function fieldPaths(schema: z.ZodType, prefix = '', seen = new Set<string>()): Set<string> {
+function fieldPaths(schema: z.ZodType, prefix = '', seen = new Set<string>()): Set<string> {
 	const def = (schema as unknown as { def: DefLike }).def;
 	switch (def.type) {
 		case 'object':

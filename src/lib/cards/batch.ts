@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CARDS_MODULE_DIR, CardCache, cardKey, cardsFingerprint } from './cache.ts';
 import type { CardJob, CardStats } from './types.ts';
-import type { WorkerReply, WorkerTask } from './worker.ts';
+import { runTask, type WorkerReply, type WorkerTask } from './task.ts';
 
 export interface RenderCardsOptions {
 	/** The build's output folder; each job's `path` is written under it. */
@@ -127,7 +127,8 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions):
 
 	let workers = 0;
 	if (misses.length > 0 && misses.length <= (options.inlineMax ?? 2)) {
-		const { runTask } = await import('./worker.ts');
+		// Statically imported: by `astro:build:done` Vite's module runner, which
+		// loaded this file, is closed and a dynamic import would fail.
 		for (const task of misses) await runTask(task);
 	} else if (misses.length > 0) {
 		workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), misses.length));

@@ -1,38 +1,10 @@
 /**
  * Worker thread of the card pool: loads the fonts and renderers once, then
- * renders one card per message, storing it in the cache and in the output.
- * Runs under Node's own TypeScript type stripping (no bundler), hence the
- * explicit `.ts` import extensions throughout this module.
+ * draws one card per message. Runs under Node's own TypeScript type stripping
+ * (no bundler), hence the explicit `.ts` import extensions in this module.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { CardCache } from './cache.ts';
-import { renderCard } from './render.ts';
-import type { CardData } from './types.ts';
-
-/** One card to draw: its data, its cache key, and the output files that want it. */
-export interface WorkerTask {
-	key: string;
-	data: CardData;
-	cacheDir: string;
-	targets: string[];
-}
-
-export type WorkerReply = { key: string; bytes: number } | { key: string; error: string };
-
-/** Renders a task's card, stores it in the cache, and copies it to every target. */
-export async function runTask(task: WorkerTask): Promise<number> {
-	const png = await renderCard(task.data);
-	const stored = await new CardCache(task.cacheDir).store(task.key, png);
-	await Promise.all(
-		task.targets.map(async (target) => {
-			await mkdir(path.dirname(target), { recursive: true });
-			await copyFile(stored, target);
-		}),
-	);
-	return png.length;
-}
+import { runTask, type WorkerReply, type WorkerTask } from './task.ts';
 
 parentPort?.on('message', (task: WorkerTask) => {
 	runTask(task).then(

@@ -1,0 +1,5 @@
+/** Every published event as one iCalendar feed to subscribe to. */
+import type { APIRoute } from 'astro';
+import { calendarResponse, siteCalendar } from '../data/calendar';
+
+export const GET: APIRoute = async () => calendarResponse(await siteCalendar());
