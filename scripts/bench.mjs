@@ -15,9 +15,14 @@
  * threads included), cards drawn/reused, card count, median card size, and the
  * Pagefind index (size, files, time) when the output has a `pagefind/` folder.
  * A benchmark, not a test: it asserts nothing; targets are shown beside ratios.
+ *
+ * The builds run on a snapshot of the project (sources copied, node_modules
+ * linked, `scripts/build.mjs` run from there): Astro keeps build chunks in
+ * `<root>/.astro/`, so a build running at the same time in the working tree
+ * would otherwise collide with the benchmark's. BENCH_KEEP=1 keeps the folder.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -93,7 +98,7 @@ async function build(label, work, env) {
 	const started = performance.now();
 	const output = await new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['--import', path.join(work, 'rss-hook.mjs'), 'scripts/build.mjs'], {
-			cwd: root,
+			cwd: path.join(work, 'project'),
 			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_RSS_FILE: rssFile, ...env },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -121,6 +126,11 @@ async function build(label, work, env) {
 
 const work = await mkdtemp(path.join(tmpdir(), 'relais-bench-'));
 try {
+	const project = path.join(work, 'project');
+	for (const name of ['src', 'public', 'scripts', 'astro.config.mjs', 'relais.config.ts', 'package.json', 'tsconfig.json']) {
+		await cp(path.join(root, name), path.join(project, name), { recursive: true });
+	}
+	await symlink(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
 	const content = path.join(work, 'content');
 	await cp(path.join(root, 'content'), content, { recursive: true });
 	await mkdir(path.join(content, 'communiques'), { recursive: true });

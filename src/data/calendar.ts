@@ -86,7 +86,13 @@ export async function siteCalendar(): Promise<string> {
 export function eventCalendar(item: NewsItem): string {
 	if (!hasEvent(item)) throw new Error(`${item.collection}/${item.id} : aucun événement.`);
 	return buildCalendar(
-		{ name: item.title, timeZone: settings.timeZone, stamp: settings.buildTime, product: settings.name, url: url.absolute(item.collection, item.id) },
+		{
+			name: item.title,
+			timeZone: settings.timeZone,
+			stamp: settings.buildTime,
+			product: settings.name,
+			url: url.absolute(item.collection, item.id),
+		},
 		[calendarEvent(item)],
 	);
 }

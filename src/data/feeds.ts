@@ -57,11 +57,12 @@ export interface FeedItem {
 }
 
 // An entry appears in up to three feeds (all, collection, themes) in three formats:
-// render its body once per build rather than once per feed file.
-const itemCache = new Map<string, Promise<FeedItem>>();
+// render its body once per build rather than once per feed file. Keyed by the entry
+// object, so content reloaded by `astro dev` is rendered again.
+const itemCache = new WeakMap<NewsItem['entry'], Promise<FeedItem>>();
 
 function feedItem(item: NewsItem): Promise<FeedItem> {
-	const key = `${item.collection}/${item.id}`;
+	const key = item.entry;
 	let built = itemCache.get(key);
 	if (!built) {
 		built = (async () => {
@@ -250,7 +251,10 @@ export async function getFeedGroups(): Promise<FeedGroup[]> {
 }
 
 /** What a feed route needs, for the whole site, a collection or a theme. */
-export async function feedOptions(scope: 'all' | { collection: (typeof COLLECTIONS)[number] } | { theme: string }, file: string): Promise<FeedOptions> {
+export async function feedOptions(
+	scope: 'all' | { collection: (typeof COLLECTIONS)[number] } | { theme: string },
+	file: string,
+): Promise<FeedOptions> {
 	if (scope === 'all') {
 		return { title: settings.name, description: settings.description, self: file, items: await getAllPublished(), home: url.path() };
 	}

@@ -113,7 +113,8 @@ async function buildDirectory(): Promise<Directory> {
 	for (const person of people) {
 		for (const link of person.organisations) {
 			const org = orgOf(link.name);
-			if (!org.people.some((other) => other.slug === person.slug)) org.people.push({ slug: person.slug, name: person.name, href: person.href });
+			if (!org.people.some((other) => other.slug === person.slug))
+				org.people.push({ slug: person.slug, name: person.name, href: person.href });
 		}
 	}
 	for (const mention of organiserMentions) {

@@ -21,16 +21,17 @@ export interface PressKit {
 	data: Uint8Array;
 }
 
-// The entry page (for the size) and the ZIP route both need the archive: build it once.
-const cache = new Map<string, PressKit | undefined>();
+// The entry page (for the size) and the ZIP route both need the archive: build it once
+// per entry object (content reloaded by `astro dev` is a new object, hence a new archive).
+const cache = new WeakMap<AnyEntry, PressKit | null>();
 
 /**
  * The entry's press kit, or `undefined` when it has no attachments. A missing
  * attachment fails the build naming the entry and the file (through `resolveAttachments`).
  */
 export function getPressKit(entry: AnyEntry): PressKit | undefined {
-	const key = `${entry.collection}/${entry.id}`;
-	if (cache.has(key)) return cache.get(key);
+	const cached = cache.get(entry);
+	if (cached !== undefined) return cached ?? undefined;
 	const attachments = resolveAttachments(entry);
 	let kit: PressKit | undefined;
 	if (attachments.length > 0) {
@@ -49,6 +50,6 @@ export function getPressKit(entry: AnyEntry): PressKit | undefined {
 			data,
 		};
 	}
-	cache.set(key, kit);
+	cache.set(entry, kit ?? null);
 	return kit;
 }

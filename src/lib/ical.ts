@@ -8,7 +8,7 @@
  * Pure logic: no Astro import, unit-tested in `tests/unit/ical.test.ts`.
  */
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { escape, ICalCalendarMethod } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import { calendarDay, type ContentDate } from './dates';
 
@@ -59,8 +59,9 @@ const zoned = (instant: Date, timeZone: string) => Temporal.Instant.fromEpochMil
 /** The iCalendar text of `events` (CRLF line ends, lines folded at 75 octets). */
 export function buildCalendar(options: CalendarOptions, events: CalendarEvent[]): string {
 	const calendar = ical({
-		name: options.name,
-		description: options.description ?? null,
+		// ical-generator writes NAME and X-WR-CALDESC as given: escape them like every TEXT value.
+		name: escape(options.name, false),
+		description: options.description === undefined ? null : escape(options.description, false),
 		prodId: { company: options.product, product: options.product, language: 'FR' },
 		method: ICalCalendarMethod.PUBLISH,
 		url: options.url ?? null,
@@ -104,5 +105,6 @@ export function buildCalendar(options: CalendarOptions, events: CalendarEvent[])
 			end,
 		});
 	}
-	return calendar.toString();
+	// RFC 5545 ends every content line with CRLF, the last one included.
+	return `${calendar.toString()}\r\n`;
 }

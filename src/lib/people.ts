@@ -56,15 +56,3 @@ export function groupByName<T>(mentions: Array<Mention<T>>, fallback?: string): 
 		.map(([slug, group]) => ({ slug, name: preferredSpelling(group.spellings), mentions: group.mentions }))
 		.sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
 }
-
-/** Distinct values in first-seen order, compared without case or accents. */
-export function distinctNames(values: Array<string | undefined>): string[] {
-	const seen = new Map<string, string>();
-	for (const value of values) {
-		const trimmed = value?.trim();
-		if (!trimmed) continue;
-		const key = nameSlug(trimmed, trimmed.toLowerCase());
-		if (!seen.has(key)) seen.set(key, trimmed);
-	}
-	return [...seen.values()];
-}

@@ -38,6 +38,7 @@ const { page, responses, problems } = await browser.newPage();
 await page.goto(`${server.url}recherche/?q=${encodeURIComponent(QUERY)}`);
 const status = await statusMatching(page, /résultat/);
 await page.waitForLoadState('networkidle');
+await page.waitForTimeout(300);
 const pagefindBytes = responses.filter((response) => new URL(response.url).pathname.includes('/pagefind/'));
 const total = responses.reduce((all, response) => all + response.bytes, 0);
 const searchBytes = pagefindBytes.reduce((all, response) => all + response.bytes, 0);
@@ -47,7 +48,9 @@ const before = responses.length;
 await page.getByLabel('Mots recherchés').fill('lozère');
 await statusMatching(page, /lozère/);
 await page.waitForLoadState('networkidle');
-const second = responses.slice(before).reduce((all, response) => all + response.bytes, 0);
+await page.waitForTimeout(300);
+const secondResponses = responses.slice(before);
+const second = secondResponses.reduce((all, response) => all + response.bytes, 0);
 
 await page.goto(`${server.url}recherche/?q=${encodeURIComponent('RSE')}&tri=recent`);
 await statusMatching(page, /résultat/);
@@ -66,7 +69,7 @@ console.log(`
 | dont moteur (pagefind.js, worker, wasm) | ${runtimeFiles.length} fichiers, ${sum(runtimeFiles)} octets |
 | une recherche « ${QUERY} » (${status}) : fichiers pagefind | ${pagefindBytes.length} réponses, ${searchBytes} octets (${kib(searchBytes)}) |
 | la même, page comprise (HTML, CSS, JS) | ${before} réponses, ${total} octets (${kib(total)}) |
-| une deuxième recherche dans la page (« lozère ») | ${responses.length - before} réponses, ${second} octets |
+| une deuxième recherche dans la page (« lozère ») | ${secondResponses.length} réponse(s), ${second} octets |
 `);
 for (const file of files) console.log(`${file.bytes}\t${file.file}`);
 for (const response of pagefindBytes) console.log(`fetched ${response.bytes}\t${new URL(response.url).pathname}`);

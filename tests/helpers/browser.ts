@@ -65,10 +65,13 @@ export async function launchBrowser(): Promise<Browser> {
 			page.on('requestfinished', (request) => {
 				// Chromium reports no body size for some requests (a worker's script):
 				// fall back on Content-Length, which the test server always sends.
+				// The entry is recorded now, in order; its size arrives a moment later.
+				const entry = { url: request.url(), bytes: 0 };
+				responses.push(entry);
 				void Promise.all([request.sizes(), request.response()]).then(
 					([sizes, response]) => {
 						const declared = Number(response?.headers()['content-length'] ?? 0);
-						responses.push({ url: request.url(), bytes: Math.max(sizes.responseBodySize, declared) });
+						entry.bytes = Math.max(sizes.responseBodySize, declared);
 					},
 					() => undefined,
 				);

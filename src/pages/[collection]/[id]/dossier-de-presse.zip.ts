@@ -15,4 +15,5 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ kit: PressKit }> = ({ props }) =>
-	new Response(props.kit.data, { headers: { 'Content-Type': 'application/zip' } });
+	// A fresh ArrayBuffer-backed view: `Response` does not take views over shared buffers.
+	new Response(new Uint8Array(props.kit.data), { headers: { 'Content-Type': 'application/zip' } });

@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedOptions, atomResponse } from '../../../data/feeds';
 import { getThemes } from '../../../data/themes';
 
-export const getStaticPaths = (async () => (await getThemes()).map((theme) => ({ params: { theme: theme.slug } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+	(await getThemes()).map((theme) => ({ params: { theme: theme.slug } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => atomResponse(await feedOptions({ theme: String(params.theme) }, 'atom.xml'));
