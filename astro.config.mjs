@@ -19,6 +19,9 @@ export default defineConfig({
 	site: settings.site,
 	base: settings.base,
 	trailingSlash: 'ignore',
+	// Stylesheets as files, never inlined in <style>: the Content-Security-Policy
+	// (src/lib/security-headers.ts) allows no inline style.
+	build: { inlineStylesheets: 'never' },
 	markdown: {
 		// French typography on the text of Markdown and MDX bodies (MDX inherits this processor).
 		processor: satteri({ hastPlugins: [baseLinks(settings.base), satteriFrenchTypography] }),

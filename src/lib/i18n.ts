@@ -92,7 +92,6 @@ const fr = {
 	'search.sort.oldest': 'Date, plus ancien d’abord',
 	'search.clear': 'Effacer les filtres',
 	'search.prompt': 'Saisissez un mot, ou choisissez un filtre, pour afficher des résultats.',
-	'search.loading': 'Recherche en cours…',
 	'search.results': 'Résultats',
 	'search.count.none': 'Aucun résultat',
 	'search.count.one': '1 résultat',

@@ -182,6 +182,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 		if (!query && !hasFilters) {
 			current = [];
 			list.replaceChildren();
+			list.removeAttribute('aria-busy');
 			moreButton.hidden = true;
 			updateCounts(totals);
 			status.textContent = t('search.prompt');

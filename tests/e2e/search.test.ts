@@ -5,7 +5,7 @@
  */
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutput } from '../helpers/build';
+import { buildSite, readOutput } from '../helpers/build';
 import { pagefindTexts, shownResults, startSearchSite, statusMatching, type SearchSite } from './search-helpers';
 
 let site: SearchSite;
@@ -42,6 +42,23 @@ describe('search index', () => {
 		];
 		for (const { file, text } of files) {
 			for (const secret of secrets) expect(text.includes(secret), `${secret} found in pagefind/${file}`).toBe(false);
+		}
+	});
+});
+
+describe('search index of a preview build', () => {
+	it('leaves out drafts and scheduled entries even when their pages are rendered', () => {
+		const preview = buildSite({ fixture: 'search', env: { RELAIS_PREVIEW: '1' } });
+		if (!preview.ok) throw new Error(preview.output);
+		expect(readOutput(preview.outDir, 'communiques/2021-02-01-brouillon/index.html')).not.toContain('data-pagefind-body');
+		const entry = JSON.parse(readOutput(preview.outDir, 'pagefind/pagefind-entry.json')) as {
+			languages: Record<string, { page_count: number }>;
+		};
+		expect(entry.languages.fr?.page_count).toBe(5);
+		for (const { file, text } of pagefindTexts(preview.outDir)) {
+			for (const secret of ['palimpsest', 'chronogramm', 'villebrouillon', 'villeprogramm']) {
+				expect(text.includes(secret), `${secret} found in pagefind/${file}`).toBe(false);
+			}
 		}
 	});
 });

@@ -22,6 +22,8 @@ export interface StaticServer {
 export interface ServeOptions {
 	/** Base path the site was built for (`BASE_PATH`), `/` by default. */
 	base?: string;
+	/** Extra response headers sent with every answer (e.g. a Content-Security-Policy), none by default. */
+	headers?: Record<string, string>;
 }
 
 /** Resolves a request path to a file of `root`, or `undefined` (outside the base, missing, or escaping the folder). */
@@ -40,25 +42,26 @@ export function resolveFile(root: string, base: string, pathname: string): strin
 }
 
 /** Serves `dir` on 127.0.0.1; close it when done. */
-export async function serve(dir: string, { base = '/' }: ServeOptions = {}): Promise<StaticServer> {
+export async function serve(dir: string, { base = '/', headers = {} }: ServeOptions = {}): Promise<StaticServer> {
 	const root = path.resolve(dir);
 	const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 	const server: Server = createServer((request, response) => {
 		const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
 		// `/presse` without its slash: redirect like static hosts do, so relative links resolve.
 		if (`${pathname}/` === prefix) {
-			response.writeHead(301, { Location: prefix }).end();
+			response.writeHead(301, { ...headers, Location: prefix }).end();
 			return;
 		}
 		const file = resolveFile(root, prefix, pathname);
 		if (!file) {
 			const notFound = path.join(root, '404.html');
-			response.writeHead(404, { 'Content-Type': mimeType(notFound) });
+			response.writeHead(404, { ...headers, 'Content-Type': mimeType(notFound) });
 			if (existsSync(notFound)) createReadStream(notFound).pipe(response);
 			else response.end('Not found');
 			return;
 		}
 		response.writeHead(200, {
+			...headers,
 			'Content-Type': mimeType(file),
 			'Content-Length': statSync(file).size,
 			'Cache-Control': 'no-store',

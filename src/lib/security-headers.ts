@@ -1,0 +1,67 @@
+/**
+ * The HTTP headers a host should send with every file of the site, and the
+ * one Content-Security-Policy the site satisfies. This is the single source:
+ * `public/_headers` (Netlify, Cloudflare Pages) is exactly `headersFile()`,
+ * docs/deploiement.md copies the policy into its nginx and `_headers`
+ * examples, and tests/e2e/csp.test.ts serves a build with these headers and
+ * checks that the browser reports no violation (tests check all three agree).
+ *
+ * Why each source is allowed:
+ * - everything comes from the site itself (`'self'`): no CDN, font or analytics;
+ * - `'wasm-unsafe-eval'`: Pagefind compiles its WebAssembly search engine
+ *   (it allows WebAssembly only, never `eval`);
+ * - no `'unsafe-inline'` for scripts or styles: Astro writes the page script
+ *   and the stylesheet as files (`build.inlineStylesheets: 'never'` in
+ *   astro.config.mjs), and JSON-LD `<script type="application/ld+json">` is
+ *   data, never executed, so `script-src` does not apply to it;
+ * - Pagefind's worker is a file of the site (`/pagefind/pagefind-worker.js`):
+ *   `worker-src` falls back to `script-src 'self'`, no `blob:` needed.
+ */
+export const CONTENT_SECURITY_POLICY = [
+	"default-src 'self'",
+	"script-src 'self' 'wasm-unsafe-eval'",
+	"style-src 'self'",
+	"object-src 'none'",
+	"base-uri 'self'",
+	"form-action 'self'",
+	"frame-ancestors 'none'",
+].join('; ');
+
+/** Headers for every response of the site. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+	'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'strict-origin-when-cross-origin',
+	'X-Frame-Options': 'DENY',
+	'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/** Long-lived caching for files whose name changes with their content. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Paths (under the site's root) whose files are named by their content hash:
+ * Astro's assets, and Pagefind's index chunks. Pagefind's entry file, script
+ * and WebAssembly keep their names from build to build: they are left to the
+ * host's default (revalidated), so a new index is seen at once.
+ */
+export const IMMUTABLE_PATHS = ['/_astro/*', '/pagefind/fragment/*', '/pagefind/index/*', '/pagefind/filter/*'];
+
+/** The `_headers` file of Netlify and Cloudflare Pages, as committed in `public/_headers`. */
+export function headersFile(): string {
+	const lines = [
+		'# Response headers for Netlify and Cloudflare Pages (generated from src/lib/security-headers.ts: edit there, then copy).',
+		'# With BASE_PATH=/presse, prefix every path below with /presse.',
+		'/*',
+		...Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
+		...IMMUTABLE_PATHS.flatMap((pattern) => [pattern, `  Cache-Control: ${IMMUTABLE}`]),
+	];
+	return `${lines.join('\n')}\n`;
+}
+
+/** The same headers as nginx `add_header` lines (`always`, so error pages carry them too). */
+export function nginxHeaders(): string {
+	return Object.entries(SECURITY_HEADERS)
+		.map(([name, value]) => `add_header ${name} "${value}" always;`)
+		.join('\n');
+}

@@ -1,0 +1,104 @@
+/**
+ * The site satisfies its own Content-Security-Policy: the sample content is
+ * built, served with the headers of src/lib/security-headers.ts on every
+ * response (as `public/_headers` and the nginx example of docs/deploiement.md
+ * do), and the home, an entry and a search with results raise no
+ * `securitypolicyviolation` event and no console error, while the search
+ * (Pagefind's WebAssembly, in its worker) really runs. The committed
+ * `public/_headers` and the docs must carry the very same policy.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, headersFile, nginxHeaders, SECURITY_HEADERS } from '../../src/lib/security-headers';
+import { buildSite, listFiles, projectRoot } from '../helpers/build';
+import { launchBrowser, type Browser } from '../helpers/browser';
+import { serve, type StaticServer } from '../helpers/serve';
+import { statusMatching } from './search-helpers';
+
+let outDir: string;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	const build = buildSite({ fixture: path.join(projectRoot, 'content') });
+	if (!build.ok) throw new Error(`build failed:\n${build.output}`);
+	outDir = build.outDir;
+	server = await serve(outDir, { headers: { ...SECURITY_HEADERS } });
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+/** Opens a page with a listener for CSP violations installed before any script of the page runs. */
+async function openWatched(relative: string) {
+	const watched = await browser.newPage();
+	await watched.page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+		document.addEventListener('securitypolicyviolation', (event) => {
+			seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+		});
+	});
+	const response = await watched.page.goto(new URL(relative, server.url).href, { waitUntil: 'load' });
+	const violations = () => watched.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+	return { ...watched, response, violations };
+}
+
+describe('Content-Security-Policy', () => {
+	it('is sent by the test server as configured', async () => {
+		const { response, page } = await openWatched('');
+		expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+		await page.close();
+	});
+
+	it('raises no violation and no console error on the home, an entry and a search with results', async () => {
+		const entry = listFiles(outDir).find((file) => /^communiques\/[^/]+\/index\.html$/.test(file) && readFileSync(path.join(outDir, file), 'utf8').includes('application/ld+json'));
+		expect(entry, 'an entry page with JSON-LD').toBeDefined();
+		const pages = ['', entry!.replace(/index\.html$/, ''), 'recherche/?q=entreprises'];
+		for (const relative of pages) {
+			const { page, problems, responses, violations } = await openWatched(relative);
+			if (relative.startsWith('recherche/')) {
+				await statusMatching(page, /^\d+ résultats? pour/);
+				expect(await page.locator('[data-results] > li').count(), 'the search ran under the policy').toBeGreaterThan(0);
+				// The index really was loaded: Pagefind's WebAssembly and worker are allowed.
+				const loaded = responses.map((entry) => new URL(entry.url).pathname);
+				expect(loaded.some((file) => /\/pagefind\/wasm\.[a-z]+\.pagefind$/.test(file))).toBe(true);
+			}
+			await page.waitForLoadState('networkidle');
+			expect(await violations(), `/${relative}`).toEqual([]);
+			expect(problems, `/${relative}`).toEqual([]);
+			await page.close();
+		}
+	});
+
+	it('blocks what it should: an inline script injected into a page is refused and reported', async () => {
+		const { page, problems, violations } = await openWatched('');
+		await page.evaluate(() => {
+			const script = document.createElement('script');
+			script.textContent = 'window.__ran = true';
+			document.body.append(script);
+		});
+		await page.waitForTimeout(100);
+		expect(await page.evaluate(() => 'ran' in window || '__ran' in window)).toBe(false);
+		expect((await violations()).some((violation) => violation.startsWith('script-src'))).toBe(true);
+		expect(problems.some((problem) => problem.includes('Content Security Policy'))).toBe(true);
+		await page.close();
+	});
+});
+
+describe('one policy everywhere', () => {
+	it('public/_headers is exactly what src/lib/security-headers.ts describes', () => {
+		expect(readFileSync(path.join(projectRoot, 'public/_headers'), 'utf8')).toBe(headersFile());
+		expect(readFileSync(path.join(outDir, '_headers'), 'utf8')).toBe(headersFile());
+	});
+
+	it('docs/deploiement.md shows the same policy and nginx headers', () => {
+		const docs = readFileSync(path.join(projectRoot, 'docs/deploiement.md'), 'utf8');
+		expect(docs).toContain(CONTENT_SECURITY_POLICY);
+		expect(docs).toContain(nginxHeaders());
+		expect(docs).toContain(headersFile().trim());
+	});
+});
