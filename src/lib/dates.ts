@@ -14,8 +14,8 @@ export interface ContentDate {
 const DATE_PATTERN =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** Offset in minutes of `timeZone` from UTC at `instant` (Paris in summer: 120). */
-export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+/** What the wall clock of `timeZone` shows at `instant` (month 1–12, hour 0–23). */
+export function wallClock(instant: Date, timeZone: string) {
 	const parts = new Intl.DateTimeFormat('en-US', {
 		timeZone,
 		hourCycle: 'h23',
@@ -27,7 +27,13 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
 		second: 'numeric',
 	}).formatToParts(instant);
 	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** Offset in minutes of `timeZone` from UTC at `instant` (Paris in summer: 120). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+	const clock = wallClock(instant, timeZone);
+	const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
 	return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
 }
 

@@ -4,6 +4,7 @@
  * Pure logic: no Astro import, unit-tested in `tests/unit/zip.test.ts`.
  */
 import { zipSync, type Zippable } from 'fflate';
+import { wallClock } from './dates';
 
 /** A file to put in the archive. */
 export interface ZipSource {
@@ -35,19 +36,8 @@ export function uniqueNames(names: string[]): string[] {
  * first year DOS times can hold.
  */
 export function zipTime(instant: Date, timeZone: string): Date {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric',
-	}).formatToParts(instant);
-	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	const year = Math.max(1980, get('year'));
-	return new Date(year, get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const clock = wallClock(instant, timeZone);
+	return new Date(Math.max(1980, clock.year), clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
 }
 
 /** A ZIP holding `files` in the given order, every file dated `mtime` (see {@link zipTime}). */
