@@ -49,6 +49,8 @@ interface ParsedEntry {
 	file: string;
 	data: Record<string, unknown>;
 	body: string;
+	/** Line of the file where the body starts. */
+	bodyLine: number;
 	lineOf: (fieldPath: PropertyKey[]) => number | undefined;
 }
 
@@ -158,7 +160,8 @@ function parseEntryFile(
 		}
 		return undefined;
 	};
-	return { collection, id, file, data: data as Record<string, unknown>, body: source.slice(match[0].length), lineOf };
+	const bodyLine = match[0].split('\n').length;
+	return { collection, id, file, data: data as Record<string, unknown>, body: source.slice(match[0].length), bodyLine, lineOf };
 }
 
 function fileProblems(entry: ParsedEntry, data: Record<string, unknown>, options: CheckOptions): ContentProblem[] {
@@ -183,6 +186,14 @@ function fileProblems(entry: ParsedEntry, data: Record<string, unknown>, options
 			line: entry.lineOf(['event', 'end']),
 			field: 'event.end',
 			message: 'la fin de l’événement précède son début : vérifiez les dates.',
+		});
+	}
+	for (const image of entry.body.matchAll(/!\[\s*\]\(/g)) {
+		problems.push({
+			severity: 'warning',
+			file: entry.file,
+			line: entry.bodyLine + entry.body.slice(0, image.index).split('\n').length - 1,
+			message: 'image sans texte alternatif : décrivez-la entre les crochets, ![Description de l’image](photo.jpg).',
 		});
 	}
 	const image = data.image as { src: string } | undefined;

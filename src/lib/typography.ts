@@ -80,6 +80,9 @@ function typesetPlain(text: string): string {
 	return groupDigits(
 		text
 			.replace(APOSTROPHE, '’')
+			// Markdown's smart punctuation turns "…" into English quotes: French uses « … ».
+			.replace(/“\s*/g, '« ')
+			.replace(/\s*”/g, ' »')
 			.replace(AFTER_OPENING_QUOTE, `«${NBSP}`)
 			.replace(BEFORE_CLOSING_QUOTE, `${NBSP}»`)
 			.replace(SPACE_BEFORE_HIGH, NNBSP)
@@ -94,7 +97,7 @@ function typesetPlain(text: string): string {
  * - U+202F (narrow no-break space) before `;`, `!`, `?` (replacing a typed
  *   space, or added when the author glued the sign to the word);
  * - U+00A0 (no-break space) before `:` (not in `12:15`) and inside « »;
- * - `’` instead of `'` between two letters;
+ * - `’` instead of `'` between two letters; « » instead of “ ”;
  * - U+202F as thousands separator in plain numbers ≥ 10 000
  *   (`15000` → `15 000`); years, postal codes, references such as `71.20`,
  *   `ISO 26000`, phone numbers and identifiers stay as they are.

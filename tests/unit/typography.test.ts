@@ -186,3 +186,13 @@ describe('satteriFrenchTypography', () => {
 		expect(satteriFrenchTypography.text(text('déjà bon'), context)).toBeUndefined();
 	});
 });
+
+describe('English quotes from smart punctuation', () => {
+	it('become French guillemets with no-break spaces', () => {
+		expect(frenchTypography('la devise “Fédérer, transmettre, rayonner” du réseau')).toBe(
+			'la devise «\u00a0Fédérer, transmettre, rayonner\u00a0» du réseau',
+		);
+		const once = frenchTypography('“oui”');
+		expect(frenchTypography(once)).toBe(once);
+	});
+});
