@@ -16,5 +16,4 @@ export const getStaticPaths = (async () => {
 	return paths;
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ attachment: ResolvedAttachment }> = async ({ props }) =>
-	new Response(await readFile(props.attachment.source));
+export const GET: APIRoute<{ attachment: ResolvedAttachment }> = async ({ props }) => new Response(await readFile(props.attachment.source));

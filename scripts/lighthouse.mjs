@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+/**
+ * `npm run lighthouse`: Lighthouse scores of the built site, the way a
+ * reader's browser sees it from a real host.
+ *
+ * - Builds the site first when the output folder is missing (`npm run build`).
+ * - Serves it on 127.0.0.1 like a well-configured static host: the headers of
+ *   src/lib/security-headers.ts (CSP included), long caching of hashed files,
+ *   gzip for text, `404.html` for missing pages.
+ * - Runs Lighthouse (Node API) with Debian's Chromium (`CHROME_PATH`, default
+ *   /usr/bin/chromium; flags `--headless=new --no-sandbox --disable-gpu`) on the
+ *   home, an entry and the search page with a query, in Lighthouse's default
+ *   mobile setting (simulated slow 4G, mid-range phone), and prints the four
+ *   scores of each page.
+ *
+ * Not part of `npm test`: it is slow and its performance score varies with the
+ * machine's load. Environment: RELAIS_OUT_DIR (default `dist`), BASE_PATH,
+ * LIGHTHOUSE_QUERY (default `entreprises`), LIGHTHOUSE_JSON (a folder to
+ * write each page's full report to).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { IMMUTABLE, IMMUTABLE_PATHS, SECURITY_HEADERS } from '../src/lib/security-headers.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const outDir = path.resolve(root, process.env.RELAIS_OUT_DIR ?? 'dist');
+const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+const query = process.env.LIGHTHOUSE_QUERY ?? 'entreprises';
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+if (!existsSync(path.join(outDir, 'index.html'))) {
+	console.log(`${path.relative(root, outDir)}/ is missing: building it first (npm run build).`);
+	const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const TYPES = {
+	'.html': 'text/html; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.xml': 'application/xml; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.jpeg': 'image/jpeg',
+	'.jpg': 'image/jpeg',
+	'.webp': 'image/webp',
+	'.avif': 'image/avif',
+	'.wasm': 'application/wasm',
+	'.txt': 'text/plain; charset=utf-8',
+	'.ics': 'text/calendar; charset=utf-8',
+	'.pdf': 'application/pdf',
+};
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript))|image\/svg/;
+const immutable = IMMUTABLE_PATHS.map((pattern) => `${base}${pattern.slice(1, -1)}`);
+
+/** The file a request names, or undefined. */
+function fileFor(pathname) {
+	if (!pathname.startsWith(base)) return undefined;
+	let file = path.join(outDir, decodeURIComponent(pathname.slice(base.length)));
+	if (!file.startsWith(outDir)) return undefined;
+	if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+	return existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+const server = createServer((request, response) => {
+	const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
+	const found = fileFor(pathname);
+	const file = found ?? path.join(outDir, '404.html');
+	const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+	let body = readFileSync(file);
+	const headers = {
+		...SECURITY_HEADERS,
+		'Content-Type': type,
+		'Cache-Control': immutable.some((prefix) => pathname.startsWith(prefix)) ? IMMUTABLE : 'no-cache',
+	};
+	if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+		body = gzipSync(body);
+		headers['Content-Encoding'] = 'gzip';
+		headers.Vary = 'Accept-Encoding';
+	}
+	headers['Content-Length'] = body.length;
+	response.writeHead(found ? 200 : 404, headers);
+	response.end(request.method === 'HEAD' ? undefined : body);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+/** An entry page: the first communiqué of the output (or any entry). */
+function entryPage() {
+	for (const collection of ['communiques', 'rencontres', 'temoignages']) {
+		const folder = path.join(outDir, collection);
+		if (!existsSync(folder)) continue;
+		const id = readdirSync(folder)
+			.sort()
+			.reverse()
+			.find((name) => name !== 'page' && existsSync(path.join(folder, name, 'index.html')));
+		if (id) return `${collection}/${id}/`;
+	}
+	throw new Error('no entry page in the output');
+}
+
+const pages = [
+	['home', ''],
+	['entry', entryPage()],
+	['search', `recherche/?q=${encodeURIComponent(query)}`],
+];
+
+const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+const rows = [];
+try {
+	for (const [label, relative] of pages) {
+		const url = `${origin}${base}${relative}`;
+		const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
+		if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+		const { categories, runtimeError } = result.lhr;
+		if (runtimeError) throw new Error(`${url}: ${runtimeError.code} ${runtimeError.message}`);
+		const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
+		rows.push({
+			page: `${label} (${base}${relative})`,
+			performance: score('performance'),
+			accessibility: score('accessibility'),
+			'best-practices': score('best-practices'),
+			seo: score('seo'),
+		});
+		if (process.env.LIGHTHOUSE_JSON) {
+			mkdirSync(process.env.LIGHTHOUSE_JSON, { recursive: true });
+			writeFileSync(path.join(process.env.LIGHTHOUSE_JSON, `${label}.json`), result.report);
+		}
+		// What cost points, so a score below 100 says what to fix.
+		for (const [id, category] of Object.entries(categories)) {
+			for (const ref of category.auditRefs) {
+				const audit = result.lhr.audits[ref.id];
+				if (ref.weight > 0 && audit.score !== null && audit.score < 1) console.log(`  ${label} · ${id} · ${audit.id}: ${audit.title} (${audit.displayValue ?? audit.score})`);
+			}
+		}
+	}
+} finally {
+	await chrome.kill();
+	server.close();
+}
+console.table(rows);
