@@ -26,5 +26,5 @@ export default defineConfig({
 		// French typography on the text of Markdown and MDX bodies (MDX inherits this processor).
 		processor: satteri({ hastPlugins: [baseLinks(settings.base), satteriFrenchTypography] }),
 	},
-	integrations: [contentCheck(settings), mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), cards(), search()],
+	integrations: [contentCheck(settings), mdx(), sitemap({ filter: (page) => !/\/(404|admin)\/?$/.test(page) }), cards(), search()],
 });

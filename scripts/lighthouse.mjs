@@ -91,18 +91,20 @@ const server = createServer((request, response) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-/** An entry page: the first communiqué of the output (or any entry). */
+/** An entry page: a communiqué with press-kit files (and, in the sample content, a cover image), else the latest entry. */
 function entryPage() {
-	for (const collection of ['communiques', 'rencontres', 'temoignages']) {
+	const entries = ['communiques', 'rencontres', 'temoignages'].flatMap((collection) => {
 		const folder = path.join(outDir, collection);
-		if (!existsSync(folder)) continue;
-		const id = readdirSync(folder)
+		if (!existsSync(folder)) return [];
+		return readdirSync(folder)
+			.filter((name) => name !== 'page' && existsSync(path.join(folder, name, 'index.html')))
 			.sort()
 			.reverse()
-			.find((name) => name !== 'page' && existsSync(path.join(folder, name, 'index.html')));
-		if (id) return `${collection}/${id}/`;
-	}
-	throw new Error('no entry page in the output');
+			.map((id) => `${collection}/${id}/`);
+	});
+	const entry = entries.find((page) => existsSync(path.join(outDir, page, 'fichiers'))) ?? entries[0];
+	if (!entry) throw new Error('no entry page in the output');
+	return entry;
 }
 
 const pages = [

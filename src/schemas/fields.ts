@@ -12,24 +12,29 @@ export const text = () => z.string().trim().min(1);
 
 /**
  * A contract date: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` read in `timeZone`
- * unless it carries an offset. Output: `{ instant, hasTime }`.
+ * unless it carries an offset. Output: `{ instant, hasTime }`. Tagged
+ * `{ widget: 'datetime' }` (zod metadata) for the web editor's config.
  */
 export const contentDate = (timeZone: string) =>
-	z.unknown().transform((value, ctx) => {
-		if (value === undefined || value === null || value === '') {
-			ctx.addIssue({ code: 'custom', message: `champ obligatoire manquant (format attendu : ${DATE_FORMAT})` });
-			return z.NEVER;
-		}
-		const parsed = parseContentDate(value, timeZone);
-		if (!parsed) {
-			ctx.addIssue({
-				code: 'custom',
-				message: `date invalide « ${String(value)} » (format attendu : ${DATE_FORMAT})`,
-			});
-			return z.NEVER;
-		}
-		return parsed;
-	});
+	z
+		.unknown()
+		.transform((value, ctx) => {
+			if (value === undefined || value === null || value === '') {
+				ctx.addIssue({ code: 'custom', message: `champ obligatoire manquant (format attendu : ${DATE_FORMAT})` });
+				return z.NEVER;
+			}
+			const parsed = parseContentDate(value, timeZone);
+			if (!parsed) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `date invalide « ${String(value)} » (format attendu : ${DATE_FORMAT})`,
+				});
+				return z.NEVER;
+			}
+			return parsed;
+		})
+		// Marker read by the Decap CMS config generator (src/lib/decap.ts): the type of a transform says nothing.
+		.meta({ widget: 'datetime' });
 
 /** Text that YAML may have read as a number (`reference: 71.20`, `phone: 0466000000`, `tags: [2020]`). */
 export const textOrNumber = () => z.union([text(), z.number().transform(String)]);

@@ -1,0 +1,33 @@
+/**
+ * `/admin/config.yml`: the Decap CMS configuration, generated from the
+ * collection schemas by src/lib/decap.ts. Backend from the environment of
+ * the build: `DECAP_BACKEND` (`git-gateway`, default, or `github`),
+ * `DECAP_REPO`, `DECAP_BRANCH`, `DECAP_BASE_URL`, `DECAP_AUTH_ENDPOINT`,
+ * `DECAP_EDITORIAL_WORKFLOW=1`, `DECAP_LOCAL_BACKEND=0` (see docs/decap.md).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { APIRoute } from 'astro';
+import { stringify } from 'yaml';
+import { settings } from '../../config';
+import { decapConfig, decapOptionsFromEnv } from '../../lib/decap';
+
+/** The content folder relative to the repository (Decap's paths are), `content` when it lies outside. */
+function contentDirInRepository(): string {
+	const relative = path.relative(process.cwd(), fileURLToPath(settings.contentDir)).split(path.sep).join('/');
+	return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? 'content' : relative;
+}
+
+export const GET: APIRoute = () => {
+	const config = decapConfig({
+		site: settings.site,
+		base: settings.base,
+		contentDir: contentDirInRepository(),
+		timeZone: settings.timeZone,
+		...decapOptionsFromEnv(process.env),
+	});
+	const header = '# Généré par src/lib/decap.ts à partir des schémas (src/schemas/) : ne pas modifier à la main.\n';
+	return new Response(header + stringify(config, { lineWidth: 0 }), {
+		headers: { 'Content-Type': 'text/yaml; charset=utf-8' },
+	});
+};

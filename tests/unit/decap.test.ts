@@ -1,0 +1,224 @@
+/**
+ * The Decap CMS config (src/lib/decap.ts) is generated from the collection
+ * schemas: every field path of every collection (walked here independently,
+ * as tests/unit/guide.test.ts does) is a field of the config, with a French
+ * label of its own, the widget its type calls for and the `required` flag of
+ * its optionality.
+ */
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { DECAP_LABELS, decapConfig, decapFields, decapOptionsFromEnv, schemaHelpers, type DecapField } from '../../src/lib/decap';
+import { meetingReportSchema, pressReleaseSchema, testimonialSchema } from '../../src/schemas/entries';
+
+/** The bits of a zod 4 schema definition the walk reads. */
+interface DefLike {
+	type: string;
+	innerType?: z.ZodType;
+	in?: z.ZodType;
+	out?: z.ZodType;
+	element?: z.ZodType;
+	options?: z.ZodType[];
+}
+
+const OPTIONAL_WRAPPERS = ['optional', 'nullable', 'default', 'prefault', 'catch'];
+
+/**
+ * Every field path of a schema with whether the editor should require it:
+ * the schema requires it, and no enclosing object is optional (an optional
+ * object's fields are checked by the build, not by the editor); the items of
+ * a list start afresh.
+ */
+function fieldPaths(
+	schema: z.ZodType,
+	prefix = '',
+	seen = new Map<string, boolean>(),
+	parentRequired = true,
+	optional = false,
+): Map<string, boolean> {
+	const def = (schema as unknown as { def: DefLike }).def;
+	switch (def.type) {
+		case 'object':
+			for (const [key, child] of Object.entries((schema as z.ZodObject).shape)) {
+				const name = `${prefix}${key}`;
+				const childOptional = isOptional(child as z.ZodType);
+				seen.set(name, parentRequired && !childOptional);
+				fieldPaths(child as z.ZodType, `${name}.`, seen, parentRequired && !childOptional, childOptional);
+			}
+			break;
+		case 'optional':
+		case 'nullable':
+		case 'default':
+		case 'prefault':
+		case 'readonly':
+		case 'catch':
+			if (def.innerType) fieldPaths(def.innerType, prefix, seen, parentRequired, optional);
+			break;
+		case 'pipe':
+			if (def.in) fieldPaths(def.in, prefix, seen, parentRequired, optional);
+			if (def.out) fieldPaths(def.out, prefix, seen, parentRequired, optional);
+			break;
+		case 'array':
+			if (def.element) fieldPaths(def.element, prefix, seen, true, false);
+			break;
+		case 'union':
+			for (const option of def.options ?? []) fieldPaths(option, prefix, seen, parentRequired, optional);
+			break;
+		default:
+			break;
+	}
+	return seen;
+}
+
+/** Whether a field may be left out (optional or defaulted), through pipes. */
+function isOptional(schema: z.ZodType): boolean {
+	const def = (schema as unknown as { def: DefLike }).def;
+	if (OPTIONAL_WRAPPERS.includes(def.type)) return true;
+	if (def.type === 'readonly' && def.innerType) return isOptional(def.innerType);
+	if (def.type === 'pipe' && def.in && def.out) return isOptional(def.in) || isOptional(def.out);
+	return false;
+}
+
+/** The config's fields flattened to paths, like `fieldPaths`. */
+function configPaths(fields: DecapField[], prefix = '', found = new Map<string, DecapField>()): Map<string, DecapField> {
+	for (const field of fields) {
+		const path = `${prefix}${field.name}`;
+		found.set(path, field);
+		if (field.fields) configPaths(field.fields, `${path}.`, found);
+	}
+	return found;
+}
+
+const helpers = schemaHelpers('Europe/Paris');
+const schemas = {
+	communiques: pressReleaseSchema(helpers),
+	rencontres: meetingReportSchema(helpers),
+	temoignages: testimonialSchema(helpers),
+};
+const config = decapConfig({ site: 'https://presse.example.org', base: '/presse/' });
+const collection = (name: string) => {
+	const found = config.collections.find((item) => item.name === name);
+	if (!found) throw new Error(`no collection ${name}`);
+	return { ...found, paths: configPaths(found.fields) };
+};
+
+describe('decapConfig', () => {
+	it('has the three collections of the contract, as folders of Markdown entries', () => {
+		expect(config.collections.map((item) => item.name)).toEqual(['communiques', 'rencontres', 'temoignages']);
+		for (const item of config.collections) {
+			expect(item).toMatchObject({
+				folder: `content/${item.name}`,
+				create: true,
+				extension: 'md',
+				format: 'frontmatter',
+				slug: '{{year}}-{{month}}-{{day}}-{{slug}}',
+				media_folder: '',
+				public_folder: '',
+			});
+			expect(item.label).toMatch(/\S/);
+		}
+	});
+
+	for (const [name, schema] of Object.entries(schemas)) {
+		describe(`« ${name} »`, () => {
+			const expected = fieldPaths(schema);
+			const { paths } = collection(name);
+
+			it('lists every field of the schema, and only those (plus the body)', () => {
+				expect(expected.size).toBeGreaterThan(5);
+				expect([...expected.keys()].filter((path) => !paths.has(path))).toEqual([]);
+				expect([...paths.keys()].filter((path) => !expected.has(path))).toEqual(['body']);
+			});
+
+			it('gives every field a French label of its own and a widget', () => {
+				const unlabelled = [...expected.keys()].filter((path) => !DECAP_LABELS[path] && !DECAP_LABELS[path.split('.').at(-1)!]);
+				expect(unlabelled, 'add these paths to DECAP_LABELS in src/lib/decap.ts').toEqual([]);
+				for (const [path, field] of paths) {
+					expect(field.label.trim(), path).not.toBe('');
+					expect(field.label, path).not.toBe(field.name);
+					expect(field.widget, path).toMatch(/^[a-z]+$/);
+				}
+			});
+
+			it('requires exactly the fields the schema requires', () => {
+				for (const [path, required] of expected) expect(paths.get(path)?.required, path).toBe(required);
+			});
+		});
+	}
+
+	it('picks the widget of each kind of field', () => {
+		const communiques = collection('communiques').paths;
+		const rencontres = collection('rencontres').paths;
+		const temoignages = collection('temoignages').paths;
+		for (const paths of [communiques, rencontres, temoignages]) {
+			expect(paths.get('date')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DDTHH:mm', picker_utc: false, required: true });
+			expect(paths.get('updated')).toMatchObject({ widget: 'datetime', required: false });
+			expect(paths.get('draft')).toMatchObject({ widget: 'boolean', required: false, default: false });
+			expect(paths.get('tags')).toMatchObject({ widget: 'list', required: false });
+			expect(paths.get('tags')?.fields).toBeUndefined();
+			expect(paths.get('image')).toMatchObject({ widget: 'object', required: false });
+			expect(paths.get('image.src')).toMatchObject({ widget: 'image' });
+			expect(paths.get('image.alt')).toMatchObject({ widget: 'string' });
+			expect(paths.get('body')).toMatchObject({ widget: 'markdown' });
+		}
+		expect(communiques.get('description')).toMatchObject({ widget: 'text', required: true });
+		expect(communiques.get('title')).toMatchObject({ widget: 'string', required: true });
+		expect(communiques.get('event.start')).toMatchObject({ widget: 'datetime' });
+		expect(communiques.get('attachments')).toMatchObject({ widget: 'list', required: false });
+		expect(communiques.get('attachments.file')).toMatchObject({ widget: 'file', required: true });
+		expect(communiques.get('contacts.email')).toMatchObject({ widget: 'string', required: false });
+		expect(rencontres.get('event')).toMatchObject({ widget: 'object', required: true });
+		expect(rencontres.get('event.place')).toMatchObject({ widget: 'string', required: true });
+		expect(rencontres.get('organizers')).toMatchObject({ widget: 'list' });
+		expect(rencontres.get('figures.value')).toMatchObject({ widget: 'number', value_type: 'float', required: true });
+		expect(temoignages.get('rencontre')).toMatchObject({
+			widget: 'relation',
+			collection: 'rencontres',
+			value_field: '{{slug}}',
+			search_fields: ['title'],
+			display_fields: ['title'],
+			required: false,
+		});
+		expect(temoignages.get('name')).toMatchObject({ widget: 'string', required: true });
+		expect(temoignages.get('description')).toMatchObject({ widget: 'text', required: false });
+	});
+
+	it('hints in French, and says when a field of an optional object is needed', () => {
+		const communiques = collection('communiques').paths;
+		expect(communiques.get('date')?.hint).toMatch(/heure de Paris/);
+		expect(communiques.get('event.place')).toMatchObject({ required: false, hint: expect.stringContaining('« Événement »') });
+	});
+
+	it('takes the site, the base, the content folder and the backend from its options', () => {
+		expect(config).toMatchObject({
+			backend: { name: 'git-gateway', branch: 'main' },
+			local_backend: true,
+			locale: 'fr',
+			site_url: 'https://presse.example.org/presse/',
+			display_url: 'https://presse.example.org/presse/',
+		});
+		expect(config.publish_mode).toBeUndefined();
+		const github = decapConfig({
+			site: 'https://presse.example.org/ignored',
+			base: '/',
+			contentDir: './site/contenu/',
+			...decapOptionsFromEnv({ DECAP_BACKEND: 'github', DECAP_REPO: 'relais/presse', DECAP_BRANCH: 'prod', DECAP_EDITORIAL_WORKFLOW: '1' }),
+		});
+		expect(github.backend).toMatchObject({ name: 'github', repo: 'relais/presse', branch: 'prod' });
+		expect(github.publish_mode).toBe('editorial_workflow');
+		expect(github.site_url).toBe('https://presse.example.org/');
+		expect(github.collections[0]?.folder).toBe('site/contenu/communiques');
+		expect(() => decapConfig({ site: 'https://x.example', base: '/', backend: { name: 'github' } })).toThrow(/DECAP_REPO/);
+		expect(() => decapOptionsFromEnv({ DECAP_BACKEND: 'gitlab' })).toThrow(/DECAP_BACKEND/);
+	});
+
+	it('follows a field added to a schema (the config is generated, not written)', () => {
+		const extended = pressReleaseSchema(helpers).extend({
+			embargo: z.boolean().optional(),
+			partners: z.array(z.object({ name: z.string() })).optional(),
+		});
+		const fields = configPaths(decapFields('communiques', extended));
+		expect(fields.get('embargo')).toMatchObject({ widget: 'boolean', required: false });
+		expect(fields.get('partners')).toMatchObject({ widget: 'list', required: false });
+		expect(fields.get('partners.name')).toMatchObject({ widget: 'string', required: true });
+	});
+});
