@@ -229,7 +229,7 @@ function crossEntryProblems(entries: ParsedEntry[]): ContentProblem[] {
 	const spellings = new Map<string, Map<string, string>>();
 	for (const entry of entries) {
 		const rencontre = entry.data.rencontre;
-		if (entry.collection === 'temoignages' && typeof rencontre === 'string' && !ids.has(`rencontres/${rencontre}`)) {
+		if (entry.collection === 'temoignages' && typeof rencontre === 'string' && rencontre !== '' && !ids.has(`rencontres/${rencontre}`)) {
 			problems.push({
 				severity: 'error',
 				file: entry.file,

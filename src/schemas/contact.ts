@@ -1,16 +1,16 @@
 import { z } from 'astro/zod';
-import { text, textOrNumber } from './fields';
+import { optional, text, textOrNumber } from './fields';
 
 /** A press contact shown on a press release (and in the site settings). */
 export const contactSchema = z.object({
 	/** Full name or service name. Required. Example: `"Marie Dupont"`. */
 	name: text(),
 	/** Role or job title. Default: none. Example: `"Attachée de presse"`. */
-	role: text().optional(),
+	role: optional(text()),
 	/** E-mail, shown as a `mailto:` link. Default: none. Example: `"presse@ales.example"`. */
-	email: z.email({ message: 'adresse e-mail invalide (exemple : presse@exemple.fr)' }).optional(),
+	email: optional(z.email({ message: 'adresse e-mail invalide (exemple : presse@exemple.fr)' })),
 	/** Phone number as written, shown as a `tel:` link. Default: none. Example: `"04 66 00 00 00"`. */
-	phone: textOrNumber().optional(),
+	phone: optional(textOrNumber()),
 });
 
 export type Contact = z.output<typeof contactSchema>;

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { attachmentSchema } from './attachment';
 import { contactSchema } from './contact';
 import { eventSchema } from './event';
-import { contentDate, list, text, textOrNumber } from './fields';
+import { contentDate, list, optional, text, textOrNumber } from './fields';
 import { figureSchema, speakerSchema } from './people';
 
 /** What a collection schema needs from Astro: the image and reference helpers. */
@@ -21,20 +21,20 @@ const commonFields = ({ image, timeZone }: SchemaHelpers) => ({
 	/** Publication date; sorts lists and feeds. Required. Example: `2020-09-17` or `2020-09-17T10:00`. */
 	date: contentDate(timeZone),
 	/** Date of the last update, shown on the page. Default: none. Example: `2020-09-18`. */
-	updated: contentDate(timeZone).optional(),
+	updated: optional(contentDate(timeZone)),
 	/** Themes; each gets a page and a feed. Default: `[]`. Example: `[industrie, RSE]`. */
 	tags: list(textOrNumber()).default([]),
 	/** A draft is never published by a production build. Default: `false`. */
 	draft: z.boolean({ message: 'true ou false est attendu' }).default(false),
 	/** Cover image, `src` relative to the entry, `alt` required. Default: none. Example: `{ src: ./couverture.jpg, alt: "…" }`. */
-	image: z
-		.object({
+	image: optional(
+		z.object({
 			/** Image file beside the entry. Required. */
 			src: image(),
 			/** Text alternative describing the image. Required. */
 			alt: text(),
-		})
-		.optional(),
+		}),
+	),
 });
 
 /** `communiques`: press releases. */
@@ -46,9 +46,9 @@ export const pressReleaseSchema = (helpers: SchemaHelpers) =>
 		/** Standfirst (chapô). Required. */
 		description: text(),
 		/** The press office's reference. Default: none. Example: `"71.20 - PRESSE"`. */
-		reference: textOrNumber().optional(),
+		reference: optional(textOrNumber()),
 		/** The event the release announces. Default: none. */
-		event: eventSchema(helpers.timeZone).optional(),
+		event: optional(eventSchema(helpers.timeZone)),
 		/** Press contacts. Default: `[]`. */
 		contacts: list(contactSchema).default([]),
 		/** Press-kit files. Default: `[]`. */
@@ -82,13 +82,13 @@ export const testimonialSchema = (helpers: SchemaHelpers) =>
 		/** Who speaks; the page's heading. Required. Example: `"Pierre Bonnefoy"`. */
 		name: text(),
 		/** Role. Default: none. Example: `"Dirigeant"`. */
-		role: text().optional(),
+		role: optional(text()),
 		/** Organisation. Default: none. Example: `"Magne Distribution"`. */
-		organisation: text().optional(),
+		organisation: optional(text()),
 		/** Id of the `rencontres` entry it belongs to. Default: none. Example: `2020-02-15-rencontre-des-reseaux`. */
-		rencontre: helpers.rencontre.optional(),
+		rencontre: optional(helpers.rencontre),
 		/** Title; derived from name and organisation when absent. */
-		title: text().optional(),
+		title: optional(text()),
 		/** Description; derived from the body when absent. */
-		description: text().optional(),
+		description: optional(text()),
 	});

@@ -39,6 +39,13 @@ export const contentDate = (timeZone: string) =>
 /** Text that YAML may have read as a number (`reference: 71.20`, `phone: 0466000000`, `tags: [2020]`). */
 export const textOrNumber = () => z.union([text(), z.number().transform(String)]);
 
+/**
+ * An optional field where an empty value counts as absent: `role:` left blank
+ * in a template (YAML null) or `''` saved by the web editor.
+ */
+export const optional = <T extends z.ZodType>(schema: T) =>
+	z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
+
 /** A list that also accepts a single value or nothing (`tags: industrie`). */
 export const list = <T extends z.ZodType>(item: T) =>
 	z.preprocess((value) => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));

@@ -1,14 +1,14 @@
 import { z } from 'astro/zod';
-import { text } from './fields';
+import { optional, text } from './fields';
 
 /** A speaker (intervenant) of a meeting. */
 export const speakerSchema = z.object({
 	/** Full name. Required. Example: `"Annick Le Lan"`. */
 	name: text(),
 	/** Role. Default: none. Example: `"directrice"`. */
-	role: text().optional(),
+	role: optional(text()),
 	/** Organisation. Default: none. Example: `"Alès Myriapolis"`. */
-	organisation: text().optional(),
+	organisation: optional(text()),
 });
 
 /** A key figure of a meeting. */

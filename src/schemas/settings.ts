@@ -20,10 +20,7 @@ export const settingsSchema = z.object({
 	/** BCP 47 locale of the UI and feeds. Default: `"fr-FR"`. */
 	locale: z.string().default('fr-FR'),
 	/** IANA time zone in which naive dates are read and shown. Default: `"Europe/Paris"`. */
-	timeZone: z
-		.string()
-		.default('Europe/Paris')
-		.refine(isTimeZone, { message: 'fuseau horaire IANA inconnu (exemple : « Europe/Paris »)' }),
+	timeZone: z.string().default('Europe/Paris').refine(isTimeZone, { message: 'fuseau horaire IANA inconnu (exemple : « Europe/Paris »)' }),
 	/** Number of entries per list page. Default: `10`. */
 	pageSize: z.number().int().min(1).max(100).default(10),
 	/** The press office: shown on press releases and on the press page. */
@@ -45,7 +42,10 @@ export const settingsSchema = z.object({
 	accessibilityStatement: z
 		.object({
 			/** Date of the statement, `YYYY-MM-DD`. Default: `"2026-11-25"`. */
-			date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('2026-11-25'),
+			date: z
+				.string()
+				.regex(/^\d{4}-\d{2}-\d{2}$/)
+				.default('2026-11-25'),
 			/** Share of RGAA criteria met, when an audit was made. Default: none. Example: `87`. */
 			rate: z.number().min(0).max(100).optional(),
 			/** Who audited. Default: `"auto-évaluation"`. */

@@ -84,6 +84,17 @@ describe('temoignages', () => {
 	});
 });
 
+describe('empty optional fields', () => {
+	it('count as absent (a blank template line, or a field cleared in the web editor)', () => {
+		const result = testimonialSchema(helpers).parse({ name: 'N', date: '2021-06-30', role: null, organisation: '', image: null, rencontre: '' });
+		expect(result.role).toBeUndefined();
+		expect(result.organisation).toBeUndefined();
+		expect(result.image).toBeUndefined();
+		expect(result.rencontre).toBeUndefined();
+		expect(errorsOf(testimonialSchema(helpers).safeParse({ name: '', date: '2021-06-30' }))).toContain('le champ « name » : ne doit pas être vide');
+	});
+});
+
 describe('settings', () => {
 	it('validates the site settings', () => {
 		expect(settingsSchema.parse({ name: 'Relais', description: 'D' }).timeZone).toBe('Europe/Paris');
