@@ -138,7 +138,8 @@ try {
 		for (const [id, category] of Object.entries(categories)) {
 			for (const ref of category.auditRefs) {
 				const audit = result.lhr.audits[ref.id];
-				if (ref.weight > 0 && audit.score !== null && audit.score < 1) console.log(`  ${label} · ${id} · ${audit.id}: ${audit.title} (${audit.displayValue ?? audit.score})`);
+				if (ref.weight > 0 && audit.score !== null && audit.score < 1)
+					console.log(`  ${label} · ${id} · ${audit.id}: ${audit.title} (${audit.displayValue ?? audit.score})`);
 			}
 		}
 	}

@@ -26,7 +26,12 @@ function hashes(dir: string): Record<string, string> {
 	return Object.fromEntries(
 		listFiles(dir)
 			.sort()
-			.map((file) => [file, createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex')]),
+			.map((file) => [
+				file,
+				createHash('sha256')
+					.update(readFileSync(path.join(dir, file)))
+					.digest('hex'),
+			]),
 	);
 }
 

@@ -46,14 +46,20 @@ describe('Nu HTML Checker', () => {
 		const pages = sites.flatMap((site) => site.files.filter((file) => file.endsWith('.html')).map((file) => path.join(site.outDir, file)));
 		expect(pages.length).toBeGreaterThan(100);
 		// One Java start for every file: the checker takes a second to start and milliseconds per page.
-		const result = spawnSync(JAVA, ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...pages], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+		const result = spawnSync(JAVA, ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...pages], {
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024,
+		});
 		expect(result.error).toBeUndefined();
 		const { messages } = JSON.parse(result.stderr || '{"messages":[]}') as {
 			messages: Array<{ type: string; subType?: string; url: string; message: string; lastLine?: number; extract?: string }>;
 		};
 		const errors = messages
 			.filter((message) => message.type !== 'info')
-			.map((message) => `${message.url.replace(/^file:/, '')}:${message.lastLine ?? '?'}: ${message.message}${message.extract ? `\n    ${message.extract}` : ''}`);
+			.map(
+				(message) =>
+					`${message.url.replace(/^file:/, '')}:${message.lastLine ?? '?'}: ${message.message}${message.extract ? `\n    ${message.extract}` : ''}`,
+			);
 		console.info(`vnu: ${pages.length} pages checked, ${errors.length} error(s)`);
 		expect(errors.join('\n'), errors.join('\n')).toBe('');
 		expect(result.status).toBe(0);
@@ -91,19 +97,30 @@ describe.each([0, 1])('feeds and sitemaps (build %i)', (index) => {
 			expect(feed.title, file).toBeTruthy();
 			expect(feed.items.length, file).toBeGreaterThan(0);
 			for (const item of feed.items) expect(item.title && item.published, `${file}: ${item.url}`).toBeTruthy();
-			expectPages(file, feed.items.map((item) => item.url ?? undefined));
+			expectPages(
+				file,
+				feed.items.map((item) => item.url ?? undefined),
+			);
 		}
 	});
 
 	it('every JSON Feed is JSON Feed 1.1, and its items link to pages of the build', () => {
 		const feeds = site().files.filter((file) => file.endsWith('feed.json'));
 		for (const file of feeds) {
-			const feed = JSON.parse(read(file)) as { version: string; title: string; items: Array<{ id: string; url?: string; content_html?: string; content_text?: string }> };
+			const feed = JSON.parse(read(file)) as {
+				version: string;
+				title: string;
+				items: Array<{ id: string; url?: string; content_html?: string; content_text?: string }>;
+			};
 			expect(feed.version, file).toBe('https://jsonfeed.org/version/1.1');
 			expect(feed.title, file).toBeTruthy();
 			expect(Array.isArray(feed.items), file).toBe(true);
-			for (const item of feed.items) expect(typeof item.id === 'string' && Boolean(item.content_html ?? item.content_text), file).toBe(true);
-			expectPages(file, feed.items.map((item) => item.url));
+			for (const item of feed.items)
+				expect(typeof item.id === 'string' && Boolean(item.content_html ?? item.content_text), file).toBe(true);
+			expectPages(
+				file,
+				feed.items.map((item) => item.url),
+			);
 		}
 	});
 
@@ -124,7 +141,10 @@ describe.each([0, 1])('feeds and sitemaps (build %i)', (index) => {
 			const file = resolver().fileOf(new URL(sitemap))!;
 			const { urlset } = parser.parse(readFileSync(file, 'utf8')) as { urlset: { url: Array<{ loc: string }> } };
 			expect(urlset.url.length).toBeGreaterThan(20);
-			expectPages(path.relative(site().outDir, file), urlset.url.map((entry) => entry.loc));
+			expectPages(
+				path.relative(site().outDir, file),
+				urlset.url.map((entry) => entry.loc),
+			);
 		}
 	});
 });
@@ -133,7 +153,9 @@ describe('links', () => {
 	it.each([0, 1])('no broken internal link, anchor or asset reference (build %i)', (index) => {
 		const site = sites[index]!;
 		const report = checkLinks(site.outDir, { origin: ORIGIN, base: site.base });
-		console.info(`links ${label(site)}: ${report.pages} pages, ${report.checked} internal URLs checked (${report.fragments} with a fragment), ${report.skipped} external left alone, ${report.broken.length} broken`);
+		console.info(
+			`links ${label(site)}: ${report.pages} pages, ${report.checked} internal URLs checked (${report.fragments} with a fragment), ${report.skipped} external left alone, ${report.broken.length} broken`,
+		);
 		expect(report.pages).toBeGreaterThan(50);
 		expect(report.checked).toBeGreaterThan(report.pages * 10);
 		expect(report.broken.join('\n'), report.broken.join('\n')).toBe('');

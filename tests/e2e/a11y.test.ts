@@ -103,7 +103,13 @@ describe('keyboard', () => {
 		const focused = () =>
 			page.evaluate(() => {
 				const element = document.activeElement;
-				return { id: element?.id ?? '', tag: element?.tagName.toLowerCase() ?? '', className: element?.className ?? '', href: element?.getAttribute('href') ?? '', inResults: Boolean(element?.closest('[data-results]')) };
+				return {
+					id: element?.id ?? '',
+					tag: element?.tagName.toLowerCase() ?? '',
+					className: element?.className ?? '',
+					href: element?.getAttribute('href') ?? '',
+					inResults: Boolean(element?.closest('[data-results]')),
+				};
 			});
 
 		// The first Tab reaches the skip link, which shows and moves focus to <main>.

@@ -48,7 +48,13 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 	if (!hasAxe) await page.evaluate(AXE_SOURCE);
 	return page.evaluate(
 		async ({ tags, rules }) => {
-			type Result = { id: string; impact: string | null; help: string; tags: string[]; nodes: Array<{ target: unknown[]; failureSummary?: string }> };
+			type Result = {
+				id: string;
+				impact: string | null;
+				help: string;
+				tags: string[];
+				nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+			};
 			const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Result[] }> } }).axe;
 			const { violations } = await axe.run(document, {
 				runOnly: { type: 'tag', values: [...tags, 'best-practice'] },
@@ -69,7 +75,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 /** Violations as text, for an assertion message that says what to fix. */
 export function describeViolations(violations: AxeViolation[]): string {
-	return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.join('\n  ')}`).join('\n');
+	return violations
+		.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.join('\n  ')}`)
+		.join('\n');
 }
 
 /** Sub-folders of `folder` of the output that hold a page, as paths relative to the home. */
@@ -93,7 +101,12 @@ function mdxEntry(outDir: string, content: string): string {
 		const folder = path.join(content, collection);
 		if (!existsSync(folder)) continue;
 		for (const entry of readdirSync(folder, { withFileTypes: true })) {
-			const id = entry.isFile() && entry.name.endsWith('.mdx') ? entry.name.slice(0, -4) : entry.isDirectory() && existsSync(path.join(folder, entry.name, 'index.mdx')) ? entry.name : undefined;
+			const id =
+				entry.isFile() && entry.name.endsWith('.mdx')
+					? entry.name.slice(0, -4)
+					: entry.isDirectory() && existsSync(path.join(folder, entry.name, 'index.mdx'))
+						? entry.name
+						: undefined;
 			if (id && existsSync(path.join(outDir, collection, id, 'index.html'))) return `${collection}/${id}/`;
 		}
 	}
@@ -114,7 +127,13 @@ export function pageTypes(outDir: string, content: string, query: string): Array
 		['rencontres list', 'rencontres/'],
 		['témoignages list', 'temoignages/'],
 		// The communiqué with a cover image, an event and press-kit files is the richest page.
-		['communiqué', first([...under('communiques').filter((page) => existsSync(path.join(outDir, page, 'fichiers'))), ...under('communiques')], 'communiqué')],
+		[
+			'communiqué',
+			first(
+				[...under('communiques').filter((page) => existsSync(path.join(outDir, page, 'fichiers'))), ...under('communiques')],
+				'communiqué',
+			),
+		],
 		['rencontre', first(under('rencontres').reverse(), 'rencontre')],
 		['témoignage', first(under('temoignages'), 'témoignage')],
 		['MDX entry', mdxEntry(outDir, content)],

@@ -46,7 +46,10 @@ export function normaliseBase(base = '/'): string {
 
 /** The URL a file of the output is served at (`a/index.html` → `<origin><base>a/`). */
 export function pageUrl(file: string, { origin, base }: LinkOptions): URL {
-	const relative = file.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '$1');
+	const relative = file
+		.split(path.sep)
+		.join('/')
+		.replace(/(^|\/)index\.html$/, '$1');
 	return new URL(`${normaliseBase(base)}${relative}`, origin);
 }
 
@@ -157,7 +160,9 @@ export class LinkResolver {
 		if (!url.hash || !file.endsWith('.html')) return 'ok';
 		const fragment = decodeURIComponent(url.hash.slice(1));
 		if (fragment === 'top') return 'fragment';
-		return this.idsOf(file).has(fragment) ? 'fragment' : { broken: `no element with id « ${fragment} » in ${path.relative(this.outDir, file)}` };
+		return this.idsOf(file).has(fragment)
+			? 'fragment'
+			: { broken: `no element with id « ${fragment} » in ${path.relative(this.outDir, file)}` };
 	}
 }
 
