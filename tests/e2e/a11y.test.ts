@@ -7,51 +7,36 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, pageTypes } from '../helpers/axe';
-import { buildSite, projectRoot } from '../helpers/build';
-import { launchBrowser, type Browser } from '../helpers/browser';
-import { serve, type StaticServer } from '../helpers/serve';
+import { projectRoot } from '../helpers/build';
+import { useServedSite } from '../helpers/served-site';
 import { statusMatching } from './search-helpers';
 
 const CONTENT = path.join(projectRoot, 'content');
 const QUERY = 'entreprises';
 
-let outDir: string;
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	const build = buildSite({ fixture: CONTENT });
-	if (!build.ok) throw new Error(`build failed:\n${build.output}`);
-	outDir = build.outDir;
-	server = await serve(outDir);
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useServedSite(CONTENT);
 
 async function open(relative: string, colorScheme: 'light' | 'dark'): Promise<{ page: Page; problems: string[] }> {
-	const { page, problems } = await browser.newPage();
+	const { page, problems } = await site.browser.newPage();
 	await page.emulateMedia({ colorScheme });
-	await page.goto(new URL(relative, server.url).href, { waitUntil: 'load' });
+	await page.goto(new URL(relative, site.server.url).href, { waitUntil: 'load' });
 	if (relative.startsWith('recherche/?q=')) await statusMatching(page, /résultats? pour/);
 	return { page, problems };
 }
 
 describe('axe-core: no WCAG 2.1 A/AA violation', () => {
 	it('on every page type, in the light and the dark colour scheme', async () => {
-		const pages = pageTypes(outDir, CONTENT, QUERY);
+		const pages = pageTypes(site.outDir, CONTENT, QUERY);
 		expect(pages.length).toBeGreaterThanOrEqual(17);
 		const failures: string[] = [];
 		let checked = 0;
 		// One tab for every page: each is checked light, then switched to dark and checked again.
-		const { page } = await browser.newPage();
+		const { page } = await site.browser.newPage();
 		for (const [label, relative] of pages) {
 			await page.emulateMedia({ colorScheme: 'light' });
-			await page.goto(new URL(relative, server.url).href, { waitUntil: 'load' });
+			await page.goto(new URL(relative, site.server.url).href, { waitUntil: 'load' });
 			if (relative.startsWith('recherche/?q=')) await statusMatching(page, /résultats? pour/);
 			for (const colorScheme of ['light', 'dark'] as const) {
 				await page.emulateMedia({ colorScheme });
@@ -144,7 +129,7 @@ describe('keyboard', () => {
 		const link = await focused();
 		expect(link.tag).toBe('a');
 		await page.keyboard.press('Enter');
-		await page.waitForURL((target) => target.pathname === new URL(link.href, server.url).pathname);
+		await page.waitForURL((target) => target.pathname === new URL(link.href, site.server.url).pathname);
 		expect(await page.locator('h1').count()).toBe(1);
 		expect(problems).toEqual([]);
 	});

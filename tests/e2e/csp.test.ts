@@ -9,32 +9,17 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, headersFile, nginxHeaders, SECURITY_HEADERS } from '../../src/lib/security-headers';
-import { buildSite, listFiles, projectRoot } from '../helpers/build';
-import { launchBrowser, type Browser } from '../helpers/browser';
-import { serve, type StaticServer } from '../helpers/serve';
+import { listFiles, projectRoot } from '../helpers/build';
+import { useServedSite } from '../helpers/served-site';
 import { statusMatching } from './search-helpers';
 
-let outDir: string;
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	const build = buildSite({ fixture: path.join(projectRoot, 'content') });
-	if (!build.ok) throw new Error(`build failed:\n${build.output}`);
-	outDir = build.outDir;
-	server = await serve(outDir, { headers: { ...SECURITY_HEADERS } });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useServedSite(path.join(projectRoot, 'content'), { headers: { ...SECURITY_HEADERS } });
 
 /** Opens a page with a listener for CSP violations installed before any script of the page runs. */
 async function openWatched(relative: string) {
-	const watched = await browser.newPage();
+	const watched = await site.browser.newPage();
 	await watched.page.addInitScript(() => {
 		const seen: string[] = [];
 		(window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
@@ -42,7 +27,7 @@ async function openWatched(relative: string) {
 			seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
 		});
 	});
-	const response = await watched.page.goto(new URL(relative, server.url).href, { waitUntil: 'load' });
+	const response = await watched.page.goto(new URL(relative, site.server.url).href, { waitUntil: 'load' });
 	const violations = () => watched.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 	return { ...watched, response, violations };
 }
@@ -55,9 +40,9 @@ describe('Content-Security-Policy', () => {
 	});
 
 	it('raises no violation and no console error on the home, an entry and a search with results', async () => {
-		const entry = listFiles(outDir).find(
+		const entry = listFiles(site.outDir).find(
 			(file) =>
-				/^communiques\/[^/]+\/index\.html$/.test(file) && readFileSync(path.join(outDir, file), 'utf8').includes('application/ld+json'),
+				/^communiques\/[^/]+\/index\.html$/.test(file) && readFileSync(path.join(site.outDir, file), 'utf8').includes('application/ld+json'),
 		);
 		expect(entry, 'an entry page with JSON-LD').toBeDefined();
 		const pages = ['', entry!.replace(/index\.html$/, ''), 'recherche/?q=entreprises'];
@@ -95,7 +80,7 @@ describe('Content-Security-Policy', () => {
 describe('one policy everywhere', () => {
 	it('public/_headers is exactly what src/lib/security-headers.ts describes', () => {
 		expect(readFileSync(path.join(projectRoot, 'public/_headers'), 'utf8')).toBe(headersFile());
-		expect(readFileSync(path.join(outDir, '_headers'), 'utf8')).toBe(headersFile());
+		expect(readFileSync(path.join(site.outDir, '_headers'), 'utf8')).toBe(headersFile());
 	});
 
 	it('docs/deploiement.md shows the same policy and nginx headers', () => {

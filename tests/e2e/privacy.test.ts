@@ -5,49 +5,34 @@
  * nothing is stored on the reader's machine (no cookie, no web storage).
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageTypes } from '../helpers/axe';
-import { buildSite, projectRoot } from '../helpers/build';
-import { launchBrowser, type Browser } from '../helpers/browser';
-import { serve, type StaticServer } from '../helpers/serve';
+import { projectRoot } from '../helpers/build';
+import { useServedSite } from '../helpers/served-site';
 import { statusMatching } from './search-helpers';
 
 const CONTENT = path.join(projectRoot, 'content');
 const QUERY = 'entreprises';
 
-let outDir: string;
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	const build = buildSite({ fixture: CONTENT });
-	if (!build.ok) throw new Error(`build failed:\n${build.output}`);
-	outDir = build.outDir;
-	server = await serve(outDir);
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useServedSite(CONTENT);
 
 describe('privacy', () => {
 	it('makes no request to another host and stores nothing, on every page type', async () => {
-		const pages = pageTypes(outDir, CONTENT, QUERY);
-		const site = new URL(server.origin).host;
+		const pages = pageTypes(site.outDir, CONTENT, QUERY);
+		const siteHost = new URL(site.server.origin).host;
 		const requested: string[] = [];
 		const elsewhere: string[] = [];
 		const storage: string[] = [];
 		for (const [label, relative] of pages) {
-			const { page } = await browser.newPage();
+			const { page } = await site.browser.newPage();
 			page.on('request', (request) => {
 				const target = new URL(request.url());
 				requested.push(request.url());
 				// data: and blob: URLs are made in the page and fetch nothing.
 				if (target.protocol === 'data:' || target.protocol === 'blob:') return;
-				if (target.host !== site) elsewhere.push(`${label}: ${request.url()}`);
+				if (target.host !== siteHost) elsewhere.push(`${label}: ${request.url()}`);
 			});
-			await page.goto(new URL(relative, server.url).href, { waitUntil: 'load' });
+			await page.goto(new URL(relative, site.server.url).href, { waitUntil: 'load' });
 			if (relative.startsWith('recherche/?q=')) await statusMatching(page, /résultats? pour/);
 			// Lazy images and anything loaded late.
 			await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -61,6 +46,6 @@ describe('privacy', () => {
 		expect(requested.some((url) => new URL(url).pathname.startsWith('/pagefind/'))).toBe(true);
 		expect(elsewhere).toEqual([]);
 		expect(storage).toEqual([]);
-		expect(await browser.context.cookies()).toEqual([]);
+		expect(await site.browser.context.cookies()).toEqual([]);
 	});
 });
