@@ -14,11 +14,8 @@ export default defineSettings({
 	timeZone: 'Europe/Paris',
 	pressOffice: {
 		name: 'Service de presse',
-		boilerplate:
-			'Relais publie l’actualité des réseaux d’entreprises, des territoires d’industrie et des collectivités partenaires.',
-		contacts: [
-			{ name: 'Service de presse', email: 'presse@relais.example', phone: '+33 4 66 00 00 00' },
-		],
+		boilerplate: 'Relais publie l’actualité des réseaux d’entreprises, des territoires d’industrie et des collectivités partenaires.',
+		contacts: [{ name: 'Service de presse', email: 'presse@relais.example', phone: '+33 4 66 00 00 00' }],
 	},
 	footerLinks: [
 		{ label: 'Flux RSS', href: 'rss.xml' },

@@ -46,10 +46,33 @@ function random(seed) {
 	};
 }
 
-const subjects = ['Le Territoire d’industrie Alès-Cévennes', 'Leader Alès', 'Le MEDEF Lozère', 'La communauté d’agglomération', 'Les réseaux d’entreprises', 'La CCI du Gard', 'Le Pôle Mécanique', 'AD’OCC'];
+const subjects = [
+	'Le Territoire d’industrie Alès-Cévennes',
+	'Leader Alès',
+	'Le MEDEF Lozère',
+	'La communauté d’agglomération',
+	'Les réseaux d’entreprises',
+	'La CCI du Gard',
+	'Le Pôle Mécanique',
+	'AD’OCC',
+];
 const verbs = ['lance', 'signe', 'présente', 'accueille', 'inaugure', 'soutient', 'annonce', 'réunit'];
-const objects = ['un programme RSE pour huit dirigeants', 'son contrat de relance industrielle', '« une usine qui se réinvente »', 'la rencontre annuelle des réseaux', 'un plan pour 1 200 emplois qualifiés', 'les lauréats de l’appel à projets', 'un atelier sur la transition écologique', 'le bilan de l’année écoulée'];
-const places = [['Pôle Mécanique Alès-Cévennes', 'Alès'], ['Hôtel de ville', 'Mende'], ['Maison de l’entreprise', 'Saint-Martin-de-Valgalgues'], ['Salle des fêtes', 'Florac']];
+const objects = [
+	'un programme RSE pour huit dirigeants',
+	'son contrat de relance industrielle',
+	'« une usine qui se réinvente »',
+	'la rencontre annuelle des réseaux',
+	'un plan pour 1 200 emplois qualifiés',
+	'les lauréats de l’appel à projets',
+	'un atelier sur la transition écologique',
+	'le bilan de l’année écoulée',
+];
+const places = [
+	['Pôle Mécanique Alès-Cévennes', 'Alès'],
+	['Hôtel de ville', 'Mende'],
+	['Maison de l’entreprise', 'Saint-Martin-de-Valgalgues'],
+	['Salle des fêtes', 'Florac'],
+];
 const themes = ['industrie', 'emploi', 'RSE', 'territoire', 'formation', 'réseaux d’entreprises', 'Lozère', 'plan de relance'];
 
 const pick = (next, list) => list[Math.floor(next() * list.length)];
@@ -64,12 +87,23 @@ function release(i, next) {
 	const date = `${year}-${pad(month)}-${pad(day)}`;
 	const title = `${pick(next, subjects)} ${pick(next, verbs)} ${pick(next, objects)}${next() < 0.3 ? ` : ${pick(next, objects)}` : ''}`;
 	const tags = [...new Set([pick(next, themes), pick(next, themes)])];
-	const lines = ['---', `title: ${yaml(title)}`, `description: ${yaml(`Communiqué de synthèse n° ${i} : ${title.toLowerCase()}.`)}`, `date: ${date}`, `tags: [${tags.map(yaml).join(', ')}]`];
+	const lines = [
+		'---',
+		`title: ${yaml(title)}`,
+		`description: ${yaml(`Communiqué de synthèse n° ${i} : ${title.toLowerCase()}.`)}`,
+		`date: ${date}`,
+		`tags: [${tags.map(yaml).join(', ')}]`,
+	];
 	if (next() < 0.4) {
 		const [place, city] = pick(next, places);
 		lines.push('event:', `  start: ${date}T${pad(9 + Math.floor(next() * 9))}:00`, `  place: ${yaml(place)}`, `  city: ${yaml(city)}`);
 	}
-	lines.push('---', '', `Texte du communiqué n° ${i}. ${title}. Les partenaires du territoire présentent leurs engagements pour l’année.`, '');
+	lines.push(
+		'---',
+		'',
+		`Texte du communiqué n° ${i}. ${title}. Les partenaires du territoire présentent leurs engagements pour l’année.`,
+		'',
+	);
 	return { name: `${date}-bench-${String(i).padStart(5, '0')}.md`, text: lines.join('\n') };
 }
 
@@ -106,7 +140,9 @@ async function build(label, work, env) {
 		child.stdout.on('data', (chunk) => (text += chunk));
 		child.stderr.on('data', (chunk) => (text += chunk));
 		child.on('error', reject);
-		child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`${label} : échec de la construction (code ${code})\n${text}`))));
+		child.on('close', (code) =>
+			code === 0 ? resolve(text) : reject(new Error(`${label} : échec de la construction (code ${code})\n${text}`)),
+		);
 	});
 	const seconds = (performance.now() - started) / 1000;
 	const cards = /cartes sociales : (\d+) \((\d+) dessinées, (\d+) reprises du cache\) en (\d+) ms/.exec(output);
@@ -150,7 +186,12 @@ try {
 		RELAIS_OUT_DIR: path.join(work, 'dist'),
 	};
 	const on = { ...base, RELAIS_CACHE_DIR: path.join(work, 'astro-cache'), RELAIS_CARDS_CACHE: path.join(work, 'card-cache') };
-	const off = { ...base, RELAIS_CARDS: 'off', RELAIS_CACHE_DIR: path.join(work, 'astro-cache-off'), RELAIS_CARDS_CACHE: path.join(work, 'card-cache-off') };
+	const off = {
+		...base,
+		RELAIS_CARDS: 'off',
+		RELAIS_CACHE_DIR: path.join(work, 'astro-cache-off'),
+		RELAIS_CARDS_CACHE: path.join(work, 'card-cache-off'),
+	};
 
 	console.log(`Relais bench : ${count} communiqués synthétiques + content/ (${work})`);
 	const results = [];
@@ -178,7 +219,9 @@ try {
 		);
 	}
 	console.log(`\nÀ froid : ${(onCold.seconds / offCold.seconds).toFixed(2)}× le build sans cartes (objectif ≤ 3×)`);
-	console.log(`Rebuild après 1 édition : ${(rebuild.seconds / offWarm.seconds).toFixed(2)}× le build sans cartes à chaud, ${(rebuild.seconds / offCold.seconds).toFixed(2)}× à froid (objectif ≤ 1,5×)`);
+	console.log(
+		`Rebuild après 1 édition : ${(rebuild.seconds / offWarm.seconds).toFixed(2)}× le build sans cartes à chaud, ${(rebuild.seconds / offCold.seconds).toFixed(2)}× à froid (objectif ≤ 1,5×)`,
+	);
 	const withSearch = results.find((r) => r.pagefind);
 	if (withSearch?.pagefind) {
 		const p = withSearch.pagefind;

@@ -32,7 +32,9 @@ try {
 } catch (error) {
 	await rm(staging, { recursive: true, force: true });
 	const message = error instanceof Error ? error.message : String(error);
-	console.error(`\nÉchec de la construction du site : rien n’a été publié, ${path.relative(root, outDir) || outDir} est inchangé.\n${message}`);
+	console.error(
+		`\nÉchec de la construction du site : rien n’a été publié, ${path.relative(root, outDir) || outDir} est inchangé.\n${message}`,
+	);
 	process.exit(1);
 }
 

@@ -57,11 +57,7 @@ export class EntryError extends Error {
  * @returns {keyof typeof ENTRY_TYPES | undefined}
  */
 export function entryType(value) {
-	const key = value
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/s$/, '');
+	const key = value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/s$/, '');
 	return Object.hasOwn(ENTRY_TYPES, key) ? /** @type {keyof typeof ENTRY_TYPES} */ (key) : undefined;
 }
 
@@ -169,9 +165,7 @@ export function fillTemplate(template, values) {
 export function planEntry({ type, title, date, now = new Date(), timeZone = TIME_ZONE }) {
 	const key = entryType(type ?? '');
 	if (!key) {
-		throw new EntryError(
-			`Type d’entrée inconnu : « ${type ?? ''} ». Types possibles : communique, rencontre, temoignage.`,
-		);
+		throw new EntryError(`Type d’entrée inconnu : « ${type ?? ''} ». Types possibles : communique, rencontre, temoignage.`);
 	}
 	const cleanTitle = (title ?? '').replace(/\s+/g, ' ').trim();
 	if (!cleanTitle) {
@@ -232,7 +226,9 @@ export function createEntry(options) {
 	const folderEntry = ['index.md', 'index.mdx'].map((name) => path.join(file.replace(/\.md$/, ''), name));
 	for (const existing of [file.replace(/\.md$/, '.mdx'), ...folderEntry]) {
 		if (existsSync(existing)) {
-			throw new EntryError(`Une entrée avec ce nom existe déjà : ${path.relative(cwd, existing)}. Rien n’a été créé. Choisissez un autre titre ou une autre date (--date AAAA-MM-JJ).`);
+			throw new EntryError(
+				`Une entrée avec ce nom existe déjà : ${path.relative(cwd, existing)}. Rien n’a été créé. Choisissez un autre titre ou une autre date (--date AAAA-MM-JJ).`,
+			);
 		}
 	}
 	mkdirSync(path.dirname(file), { recursive: true });
@@ -241,7 +237,9 @@ export function createEntry(options) {
 		writeFileSync(file, text, { encoding: 'utf8', flag: 'wx' });
 	} catch (error) {
 		if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EEXIST') {
-			throw new EntryError(`Le fichier existe déjà : ${relativeFile}. Il n’a pas été modifié. Choisissez un autre titre ou une autre date (--date AAAA-MM-JJ).`);
+			throw new EntryError(
+				`Le fichier existe déjà : ${relativeFile}. Il n’a pas été modifié. Choisissez un autre titre ou une autre date (--date AAAA-MM-JJ).`,
+			);
 		}
 		throw error;
 	}

@@ -70,7 +70,12 @@ export async function getCardJobs(): Promise<CardJob[]> {
 	jobs.push(page('og/archives.png', t('archives.title'), t('archives.intro')));
 	for (const archive of await getYearArchives()) {
 		jobs.push(
-			page(`og/archives/${archive.year}.png`, t('archives.year', { year: archive.year }), t('card.publications', { count: archive.items.length }), t('archives.title')),
+			page(
+				`og/archives/${archive.year}.png`,
+				t('archives.year', { year: archive.year }),
+				t('card.publications', { count: archive.items.length }),
+				t('archives.title'),
+			),
 		);
 	}
 	jobs.push(page('og/recherche.png', t('search.title'), t('search.label')));

@@ -71,8 +71,7 @@ function toNewsItem(entry: AnyEntry): NewsItem {
 	}
 }
 
-const byNewest = (a: NewsItem, b: NewsItem) =>
-	b.date.instant.getTime() - a.date.instant.getTime() || a.id.localeCompare(b.id);
+const byNewest = (a: NewsItem, b: NewsItem) => b.date.instant.getTime() - a.date.instant.getTime() || a.id.localeCompare(b.id);
 
 const cache = new Map<CollectionName, Promise<NewsItem[]>>();
 
@@ -80,8 +79,8 @@ const cache = new Map<CollectionName, Promise<NewsItem[]>>();
 export function getPublished(collection: CollectionName): Promise<NewsItem[]> {
 	let items = cache.get(collection);
 	if (!items) {
-		items = getCollection(collection, (entry: AnyEntry) => isPublished(entry.data, publishingContext)).then(
-			(entries: AnyEntry[]) => entries.map(toNewsItem).sort(byNewest),
+		items = getCollection(collection, (entry: AnyEntry) => isPublished(entry.data, publishingContext)).then((entries: AnyEntry[]) =>
+			entries.map(toNewsItem).sort(byNewest),
 		);
 		cache.set(collection, items);
 	}

@@ -127,9 +127,7 @@ export function search(): AstroIntegration {
 				// so `/recherche/` works (on possibly stale content) while writing.
 				server.middlewares.use((request, response, next) => {
 					const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
-					const prefix = [`${base}${PAGEFIND_FOLDER}/`, `/${PAGEFIND_FOLDER}/`].find((candidate) =>
-						pathname.startsWith(candidate),
-					);
+					const prefix = [`${base}${PAGEFIND_FOLDER}/`, `/${PAGEFIND_FOLDER}/`].find((candidate) => pathname.startsWith(candidate));
 					if (!prefix || !outDir) return next();
 					const root = path.join(outDir, PAGEFIND_FOLDER);
 					const file = path.join(root, pathname.slice(prefix.length));

@@ -82,7 +82,11 @@ export function checkContent(options: CheckOptions): ContentProblem[] {
 			if (!parsed) continue;
 			const twin = seen.get(parsed.id);
 			if (twin) {
-				problems.push({ severity: 'error', file, message: `même identifiant « ${parsed.id} » que ${twin} : renommez l’un des deux fichiers.` });
+				problems.push({
+					severity: 'error',
+					file,
+					message: `même identifiant « ${parsed.id} » que ${twin} : renommez l’un des deux fichiers.`,
+				});
 			}
 			seen.set(parsed.id, file);
 			const result = COLLECTION_SCHEMAS[collection](helpers).safeParse(parsed.data);
@@ -172,7 +176,10 @@ function fileProblems(entry: ParsedEntry, data: Record<string, unknown>, options
 
 	const description = data.description;
 	if (typeof description === 'string' && description.length > DESCRIPTION_MAX) {
-		warn('description', `${description.length} caractères : au-delà de ${DESCRIPTION_MAX}, le texte est coupé par les moteurs de recherche et les cartes de partage.`);
+		warn(
+			'description',
+			`${description.length} caractères : au-delà de ${DESCRIPTION_MAX}, le texte est coupé par les moteurs de recherche et les cartes de partage.`,
+		);
 	}
 	const date = data.date as { instant: Date } | undefined;
 	if (date && date.instant.getTime() - options.now.getTime() > FAR_FUTURE_DAYS * 86_400_000) {

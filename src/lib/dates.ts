@@ -11,8 +11,7 @@ export interface ContentDate {
 	hasTime: boolean;
 }
 
-const DATE_PATTERN =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** What the wall clock of `timeZone` shows at `instant` (month 1–12, hour 0–23). */
 export function wallClock(instant: Date, timeZone: string) {
@@ -38,14 +37,7 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
 }
 
 /** The instant at which the wall clock of `timeZone` shows the given local time. */
-export function zonedTimeToInstant(
-	year: number,
-	month: number,
-	day: number,
-	hour: number,
-	minute: number,
-	timeZone: string,
-): Date {
+export function zonedTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
 	const naive = Date.UTC(year, month - 1, day, hour, minute);
 	// Two passes settle the offset on both sides of a daylight-saving change.
 	let offset = zoneOffsetMinutes(new Date(naive), timeZone);

@@ -27,9 +27,7 @@ const TYPE_NAMES: Record<string, string> = {
 
 /** `event.place`, `speakers[2].name`. */
 export function fieldName(path: PropertyKey[]): string {
-	return path
-		.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
-		.join('');
+	return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
 /**

@@ -99,20 +99,26 @@ const fr = {
 	'search.count.forQuery': '{count} pour « {query} »',
 	'search.count.filtered': '{count}, avec les filtres choisis',
 	'search.more': 'Afficher plus de résultats',
-	'search.unavailable': 'La recherche est momentanément indisponible : son index n’a pas pu être chargé. Vous pouvez parcourir les archives.',
-	'search.devNote': 'Mode développement : l’index de recherche n’est créé que par « npm run build ». Cette page utilise l’index de la dernière construction, s’il existe ; il ne reflète pas les modifications faites depuis.',
+	'search.unavailable':
+		'La recherche est momentanément indisponible : son index n’a pas pu être chargé. Vous pouvez parcourir les archives.',
+	'search.devNote':
+		'Mode développement : l’index de recherche n’est créé que par « npm run build ». Cette page utilise l’index de la dernière construction, s’il existe ; il ne reflète pas les modifications faites depuis.',
 	// Journalists: agenda, feeds, press kits, people, press office.
 	'feeds.formatTitle': '{label} ({format})',
 	'feeds.everything': 'Toute l’actualité',
 	'feeds.themeLabel': 'Thème {theme}',
 	'feeds.themeDescription': 'Publications sur le thème « {theme} ».',
 	'feeds.pageTitle': 'Flux et abonnements',
-	'feeds.pageIntro': 'Suivez la salle de presse sans la visiter : chaque liste de publications existe en flux RSS, Atom et JSON Feed, et l’agenda en calendrier iCalendar.',
+	'feeds.pageIntro':
+		'Suivez la salle de presse sans la visiter : chaque liste de publications existe en flux RSS, Atom et JSON Feed, et l’agenda en calendrier iCalendar.',
 	'feeds.howTitle': 'Comment s’abonner',
 	'feeds.how1': 'Copiez l’adresse d’un flux ci-dessous (sélectionnez le champ puis Ctrl+C, ou Cmd+C sur Mac).',
-	'feeds.how2': 'Collez-la dans votre lecteur de flux (Feedly, Inoreader, NetNewsWire, Thunderbird…), en général via « Ajouter un abonnement » ou « S’abonner ».',
-	'feeds.how3': 'RSS convient à la plupart des lecteurs ; Atom et JSON Feed contiennent les mêmes publications, pour les outils qui les préfèrent.',
-	'feeds.how4': 'Pour l’agenda, ajoutez l’adresse du calendrier dans votre logiciel d’agenda (Google Agenda : « Autres agendas » puis « À partir de l’URL » ; Outlook : « Ajouter un calendrier » puis « S’abonner à partir du web ») : les événements se mettent à jour tout seuls.',
+	'feeds.how2':
+		'Collez-la dans votre lecteur de flux (Feedly, Inoreader, NetNewsWire, Thunderbird…), en général via « Ajouter un abonnement » ou « S’abonner ».',
+	'feeds.how3':
+		'RSS convient à la plupart des lecteurs ; Atom et JSON Feed contiennent les mêmes publications, pour les outils qui les préfèrent.',
+	'feeds.how4':
+		'Pour l’agenda, ajoutez l’adresse du calendrier dans votre logiciel d’agenda (Google Agenda : « Autres agendas » puis « À partir de l’URL » ; Outlook : « Ajouter un calendrier » puis « S’abonner à partir du web ») : les événements se mettent à jour tout seuls.',
 	'feeds.listTitle': 'Tous les flux',
 	'feeds.calendarTitle': 'Agenda (iCalendar)',
 	'feeds.calendarText': 'Tous les événements annoncés, à ajouter à votre logiciel d’agenda.',

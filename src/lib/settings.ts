@@ -21,9 +21,7 @@ export interface ResolvedSettings extends SiteSettings {
 export function defineSettings(input: SettingsInput): SiteSettings {
 	const result = settingsSchema.safeParse(input);
 	if (!result.success) {
-		throw new Error(
-			`relais.config.ts : réglages invalides.\n${formatIssues(result.error.issues)}`,
-		);
+		throw new Error(`relais.config.ts : réglages invalides.\n${formatIssues(result.error.issues)}`);
 	}
 	return result.data;
 }
@@ -35,10 +33,7 @@ export function normalizeBase(raw: string | undefined): string {
 }
 
 /** Reads the build environment (SITE_URL, BASE_PATH, RELAIS_BUILD_TIME, RELAIS_CONTENT_DIR, RELAIS_PREVIEW). */
-export function resolveSettings(
-	settings: SiteSettings,
-	env: Record<string, string | undefined> = process.env,
-): ResolvedSettings {
+export function resolveSettings(settings: SiteSettings, env: Record<string, string | undefined> = process.env): ResolvedSettings {
 	const site = (env.SITE_URL ?? 'http://localhost:4321').trim();
 	let origin: string;
 	try {

@@ -255,8 +255,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 
 /** « 3 résultats pour « usine », avec les filtres choisis. » */
 function summary(count: number, query: string, hasFilters: boolean): string {
-	const counted =
-		count === 0 ? t('search.count.none') : count === 1 ? t('search.count.one') : t('search.count.many', { count });
+	const counted = count === 0 ? t('search.count.none') : count === 1 ? t('search.count.one') : t('search.count.many', { count });
 	const withQuery = query ? t('search.count.forQuery', { count: counted, query }) : counted;
 	return `${hasFilters ? t('search.count.filtered', { count: withQuery }) : withQuery}.`;
 }

@@ -79,7 +79,9 @@ describe('entry pages', () => {
 			const page = html(file);
 			expect(page.querySelector('html')?.getAttribute('lang'), file).toBe('fr');
 			expect(page.querySelector('link[rel="alternate"][type="application/rss+xml"]'), file).not.toBeNull();
-			expect(page.querySelector('meta[property="og:image"]')?.getAttribute('content'), file).toMatch(/^https:\/\/presse\.example\.org\/og\/.+\.png$/);
+			expect(page.querySelector('meta[property="og:image"]')?.getAttribute('content'), file).toMatch(
+				/^https:\/\/presse\.example\.org\/og\/.+\.png$/,
+			);
 			if (file !== '404.html') {
 				expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href'), file).toMatch(/^https:\/\/presse\.example\.org\//);
 			}
@@ -121,7 +123,9 @@ describe('lists', () => {
 	});
 
 	it('archives by year', () => {
-		const years = html('archives/index.html').querySelectorAll('.year-index a').map((a) => a.getAttribute('href'));
+		const years = html('archives/index.html')
+			.querySelectorAll('.year-index a')
+			.map((a) => a.getAttribute('href'));
 		expect(years).toEqual(['/archives/2021/', '/archives/2020/', '/archives/2019/']);
 		expect(html('archives/2019/index.html').querySelectorAll('.entry-card')).toHaveLength(10);
 	});
@@ -149,7 +153,11 @@ describe('feeds', () => {
 		expect(visit['content:encoded']).toContain('zygomorphe');
 		expect(visit['content:encoded']).toContain('href="https://presse.example.org/rencontres/2020-02-15-rencontre-reseaux/"');
 		expect(asArray(visit.category)).toContain('industrie');
-		for (const [collection, count] of [['communiques', 12], ['rencontres', 2], ['temoignages', 2]] as const) {
+		for (const [collection, count] of [
+			['communiques', 12],
+			['rencontres', 2],
+			['temoignages', 2],
+		] as const) {
 			const feed = xml.parse(readOutput(site.outDir, `${collection}/rss.xml`));
 			expect(asArray(feed.rss.channel.item), collection).toHaveLength(count);
 		}
@@ -178,7 +186,16 @@ describe('sitemap and robots', () => {
 
 describe('publishing rules', () => {
 	it('leaves no trace of drafts and scheduled entries in any file', () => {
-		const secrets = ['palimpsestedraft', 'quintessence', 'secretdraft', 'chronogrammefutur', 'secretscheduled', '2021-02-01-brouillon', '2099-01-01-programme', 'Salle secrète'];
+		const secrets = [
+			'palimpsestedraft',
+			'quintessence',
+			'secretdraft',
+			'chronogrammefutur',
+			'secretscheduled',
+			'2021-02-01-brouillon',
+			'2099-01-01-programme',
+			'Salle secrète',
+		];
 		for (const file of listFiles(site.outDir)) {
 			expect(file).not.toMatch(/brouillon|2099/);
 			const content = readFileSync(path.join(site.outDir, file)).toString('latin1');
@@ -226,7 +243,8 @@ describe('base path', () => {
 				for (const attr of ['href', 'src', 'action']) {
 					const value = node.getAttribute(attr);
 					if (value?.startsWith('/') && !value.startsWith('/presse/')) badRefs.push(`${file}: ${attr}=${value}`);
-					if (value?.startsWith('https://presse.example.org/') && !value.startsWith('https://presse.example.org/presse/')) badRefs.push(`${file}: ${attr}=${value}`);
+					if (value?.startsWith('https://presse.example.org/') && !value.startsWith('https://presse.example.org/presse/'))
+						badRefs.push(`${file}: ${attr}=${value}`);
 				}
 			}
 			for (const meta of page.querySelectorAll('meta[property="og:image"], link[rel="canonical"]')) {

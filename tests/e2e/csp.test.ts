@@ -42,7 +42,8 @@ describe('Content-Security-Policy', () => {
 	it('raises no violation and no console error on the home, an entry and a search with results', async () => {
 		const entry = listFiles(site.outDir).find(
 			(file) =>
-				/^communiques\/[^/]+\/index\.html$/.test(file) && readFileSync(path.join(site.outDir, file), 'utf8').includes('application/ld+json'),
+				/^communiques\/[^/]+\/index\.html$/.test(file) &&
+				readFileSync(path.join(site.outDir, file), 'utf8').includes('application/ld+json'),
 		);
 		expect(entry, 'an entry page with JSON-LD').toBeDefined();
 		const pages = ['', entry!.replace(/index\.html$/, ''), 'recherche/?q=entreprises'];

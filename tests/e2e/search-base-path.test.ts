@@ -41,10 +41,7 @@ describe('/presse/recherche/ (BASE_PATH=/presse)', () => {
 	it('is reached from the header form of the home page', async () => {
 		const { page, problems } = await site.open('');
 		await page.locator('#recherche-entete').fill('cartographie');
-		await Promise.all([
-			page.waitForURL(/\/presse\/recherche\/\?q=cartographie$/),
-			page.locator('#recherche-entete').press('Enter'),
-		]);
+		await Promise.all([page.waitForURL(/\/presse\/recherche\/\?q=cartographie$/), page.locator('#recherche-entete').press('Enter')]);
 		await statusMatching(page, /^1 résultat pour « cartographie »/);
 		expect((await shownResults(page)).map((result) => result.href)).toEqual(['/presse/rencontres/2021-01-21-seance-mende/']);
 		expect(problems).toEqual([]);

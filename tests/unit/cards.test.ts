@@ -155,8 +155,8 @@ describe('renderCards', () => {
 	});
 
 	it('refuses two different cards at one path', async () => {
-		await expect(
-			renderCards([jobs[0]!, { path: jobs[0]!.path, data: meeting }], { outDir: temp(), cacheDir: temp() }),
-		).rejects.toThrow(/même chemin/);
+		await expect(renderCards([jobs[0]!, { path: jobs[0]!.path, data: meeting }], { outDir: temp(), cacheDir: temp() })).rejects.toThrow(
+			/même chemin/,
+		);
 	});
 });

@@ -43,15 +43,20 @@ describe('content check', () => {
 
 	it('checks files beside entries, references and duplicate ids', () => {
 		const problems = check({
-			'communiques/x/index.md': '---\ntitle: T\ndescription: D\ndate: 2020-01-01\nimage: { src: ./absente.jpg, alt: A }\nattachments:\n  - file: ./absent.pdf\n    title: P\n---\n',
+			'communiques/x/index.md':
+				'---\ntitle: T\ndescription: D\ndate: 2020-01-01\nimage: { src: ./absente.jpg, alt: A }\nattachments:\n  - file: ./absent.pdf\n    title: P\n---\n',
 			'communiques/autre/x.md': '---\ntitle: T\ndescription: D\ndate: 2020-01-01\n---\n',
 			'temoignages/t.md': '---\nname: N\ndate: 2020-01-01\nrencontre: fantome\n---\n',
 		});
-		expect(problems).toContain('error communiques/x/index.md:5 : le champ « image.src » : image « ./absente.jpg » introuvable : placez-la à côté du fichier de l’entrée.');
+		expect(problems).toContain(
+			'error communiques/x/index.md:5 : le champ « image.src » : image « ./absente.jpg » introuvable : placez-la à côté du fichier de l’entrée.',
+		);
 		expect(problems).toContain(
 			'error communiques/x/index.md:7 : le champ « attachments[0].file » : fichier « ./absent.pdf » introuvable : placez-le à côté du fichier de l’entrée ou corrigez son nom.',
 		);
-		expect(problems).toContain('error communiques/x/index.md : même identifiant « x » que communiques/autre/x.md : renommez l’un des deux fichiers.');
+		expect(problems).toContain(
+			'error communiques/x/index.md : même identifiant « x » que communiques/autre/x.md : renommez l’un des deux fichiers.',
+		);
 		expect(problems).toContain(
 			'error temoignages/t.md:4 : le champ « rencontre » : aucune rencontre n’a l’identifiant « fantome » : indiquez le nom d’un fichier de content/rencontres/ sans son extension.',
 		);
@@ -71,7 +76,9 @@ describe('content check', () => {
 			'warning communiques/a.md:4 : le champ « date » : date à plus d’un an dans le futur : l’entrée ne sera pas publiée avant cette date. Faute de frappe ?',
 		);
 		expect(problems).toContain('warning communiques/a.md : lien interne vers « rencontres/inconnue » : aucune entrée ne porte ce nom.');
-		expect(problems).toContain('warning communiques/a.md:9 : image sans texte alternatif : décrivez-la entre les crochets, ![Description de l’image](photo.jpg).');
+		expect(problems).toContain(
+			'warning communiques/a.md:9 : image sans texte alternatif : décrivez-la entre les crochets, ![Description de l’image](photo.jpg).',
+		);
 		expect(problems).toContain(
 			'warning communiques/b.md : le champ « tags » : le thème « industrie » s’écrit aussi « Industrie » (communiques/a.md) : choisissez une seule orthographe.',
 		);

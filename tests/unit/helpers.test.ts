@@ -38,7 +38,11 @@ describe('URL builder', () => {
 		expect(normalizeBase(undefined)).toBe('/');
 		expect(normalizeBase('presse')).toBe('/presse/');
 		expect(normalizeBase('/presse/')).toBe('/presse/');
-		const resolved = resolveSettings(userSettings, { SITE_URL: 'https://a.example/', BASE_PATH: '/presse', RELAIS_BUILD_TIME: '2026-01-01T00:00:00Z' });
+		const resolved = resolveSettings(userSettings, {
+			SITE_URL: 'https://a.example/',
+			BASE_PATH: '/presse',
+			RELAIS_BUILD_TIME: '2026-01-01T00:00:00Z',
+		});
 		expect(resolved.site).toBe('https://a.example');
 		expect(resolved.base).toBe('/presse/');
 		expect(resolved.buildTime.toISOString()).toBe('2026-01-01T00:00:00.000Z');
@@ -84,17 +88,28 @@ describe('escaping and text', () => {
 	});
 
 	it('makes feed links absolute', () => {
-		expect(absolutizeHtml('<a href="/x/">x</a><img src="/a.png" srcset="/a.png 1x, /b.png 2x"><a href="https://o.example/">o</a>', 'https://s.example/z'))
-			.toBe('<a href="https://s.example/x/">x</a><img src="https://s.example/a.png" srcset="https://s.example/a.png 1x, https://s.example/b.png 2x"><a href="https://o.example/">o</a>');
+		expect(
+			absolutizeHtml(
+				'<a href="/x/">x</a><img src="/a.png" srcset="/a.png 1x, /b.png 2x"><a href="https://o.example/">o</a>',
+				'https://s.example/z',
+			),
+		).toBe(
+			'<a href="https://s.example/x/">x</a><img src="https://s.example/a.png" srcset="https://s.example/a.png 1x, https://s.example/b.png 2x"><a href="https://o.example/">o</a>',
+		);
 	});
 
 	it('derives plain text and cuts at word boundaries', () => {
-		expect(markdownToPlainText('## Titre\n\nUn **texte** avec [un lien](/x/) et <Citation auteur="A">cit</Citation>.')).toBe('Titre Un texte avec un lien et cit .');
+		expect(markdownToPlainText('## Titre\n\nUn **texte** avec [un lien](/x/) et <Citation auteur="A">cit</Citation>.')).toBe(
+			'Titre Un texte avec un lien et cit .',
+		);
 		expect(truncate('Un texte assez long pour être coupé', 20)).toBe('Un texte assez long…');
 	});
 
 	it('paginates', () => {
-		expect(paginate([1, 2, 3], 2)).toEqual([{ number: 1, items: [1, 2] }, { number: 2, items: [3] }]);
+		expect(paginate([1, 2, 3], 2)).toEqual([
+			{ number: 1, items: [1, 2] },
+			{ number: 2, items: [3] },
+		]);
 		expect(paginate([], 10)).toEqual([{ number: 1, items: [] }]);
 	});
 });

@@ -111,7 +111,28 @@ describe('creating entries', () => {
 	it('every optional field of the contract is in the template (commented out)', () => {
 		const { file } = createEntry({ type: 'communique', title: 'x', now: NOW, contentDir });
 		const text = readFileSync(file, 'utf8');
-		for (const field of ['updated', 'reference', 'image', 'src', 'alt', 'event', 'start', 'end', 'place', 'city', 'address', 'contacts', 'name', 'role', 'email', 'phone', 'attachments', 'file', 'title', 'tags']) {
+		for (const field of [
+			'updated',
+			'reference',
+			'image',
+			'src',
+			'alt',
+			'event',
+			'start',
+			'end',
+			'place',
+			'city',
+			'address',
+			'contacts',
+			'name',
+			'role',
+			'email',
+			'phone',
+			'attachments',
+			'file',
+			'title',
+			'tags',
+		]) {
 			expect(text, field).toMatch(new RegExp(`^#? *(- )?${field}:`, 'm'));
 		}
 	});

@@ -5,7 +5,11 @@ import { formatIssues } from '../../src/lib/errors';
 import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../../src/schemas/entries';
 import { settingsSchema } from '../../src/schemas/settings';
 
-const helpers: SchemaHelpers = { image: () => z.string() as never, rencontre: z.string().transform((id) => ({ id })), timeZone: 'Europe/Paris' };
+const helpers: SchemaHelpers = {
+	image: () => z.string() as never,
+	rencontre: z.string().transform((id) => ({ id })),
+	timeZone: 'Europe/Paris',
+};
 const errorsOf = (result: { success: boolean; error?: { issues: Parameters<typeof formatIssues>[0] } }) =>
 	result.success ? '' : formatIssues(result.error?.issues ?? []);
 
@@ -27,7 +31,13 @@ describe('communiques', () => {
 	});
 
 	it('accepts a minimal one, a single tag and unknown optional fields', () => {
-		const result = pressReleaseSchema(helpers).parse({ title: 'T', description: 'D', date: new Date(Date.UTC(2020, 0, 1)), tags: 'industrie', extra: 1 });
+		const result = pressReleaseSchema(helpers).parse({
+			title: 'T',
+			description: 'D',
+			date: new Date(Date.UTC(2020, 0, 1)),
+			tags: 'industrie',
+			extra: 1,
+		});
 		expect(result.tags).toEqual(['industrie']);
 	});
 
@@ -58,7 +68,9 @@ describe('rencontres', () => {
 	it('requires an event with place and city', () => {
 		const messages = errorsOf(meetingReportSchema(helpers).safeParse({ title: 'T', description: 'D', date: '2020-02-17' }));
 		expect(messages).toContain('le champ « event » : champ obligatoire manquant (attendu : un groupe de champs)');
-		const partial = errorsOf(meetingReportSchema(helpers).safeParse({ title: 'T', description: 'D', date: '2020-02-17', event: { start: '2020-02-15' } }));
+		const partial = errorsOf(
+			meetingReportSchema(helpers).safeParse({ title: 'T', description: 'D', date: '2020-02-17', event: { start: '2020-02-15' } }),
+		);
 		expect(partial).toContain('le champ « event.place » : champ obligatoire manquant');
 		expect(partial).toContain('le champ « event.city » : champ obligatoire manquant');
 	});
@@ -80,24 +92,37 @@ describe('rencontres', () => {
 describe('temoignages', () => {
 	it('needs only a name and a date', () => {
 		expect(testimonialSchema(helpers).parse({ name: 'Pierre Bonnefoy', date: '2021-06-30' }).name).toBe('Pierre Bonnefoy');
-		expect(errorsOf(testimonialSchema(helpers).safeParse({ date: '2021-06-30', draft: 'oui' }))).toContain('le champ « draft » : true ou false est attendu');
+		expect(errorsOf(testimonialSchema(helpers).safeParse({ date: '2021-06-30', draft: 'oui' }))).toContain(
+			'le champ « draft » : true ou false est attendu',
+		);
 	});
 });
 
 describe('empty optional fields', () => {
 	it('count as absent (a blank template line, or a field cleared in the web editor)', () => {
-		const result = testimonialSchema(helpers).parse({ name: 'N', date: '2021-06-30', role: null, organisation: '', image: null, rencontre: '' });
+		const result = testimonialSchema(helpers).parse({
+			name: 'N',
+			date: '2021-06-30',
+			role: null,
+			organisation: '',
+			image: null,
+			rencontre: '',
+		});
 		expect(result.role).toBeUndefined();
 		expect(result.organisation).toBeUndefined();
 		expect(result.image).toBeUndefined();
 		expect(result.rencontre).toBeUndefined();
-		expect(errorsOf(testimonialSchema(helpers).safeParse({ name: '', date: '2021-06-30' }))).toContain('le champ « name » : ne doit pas être vide');
+		expect(errorsOf(testimonialSchema(helpers).safeParse({ name: '', date: '2021-06-30' }))).toContain(
+			'le champ « name » : ne doit pas être vide',
+		);
 	});
 });
 
 describe('settings', () => {
 	it('validates the site settings', () => {
 		expect(settingsSchema.parse({ name: 'Relais', description: 'D' }).timeZone).toBe('Europe/Paris');
-		expect(errorsOf(settingsSchema.safeParse({ name: 'Relais', description: 'D', timeZone: 'Europe/Pariss' }))).toContain('fuseau horaire IANA inconnu');
+		expect(errorsOf(settingsSchema.safeParse({ name: 'Relais', description: 'D', timeZone: 'Europe/Pariss' }))).toContain(
+			'fuseau horaire IANA inconnu',
+		);
 	});
 });

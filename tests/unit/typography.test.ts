@@ -155,7 +155,7 @@ describe('rehypeFrenchTypography', () => {
 		expect((link.children[0] as Text).value).toBe('https://example.com/a?b=1');
 		expect(link.properties).toEqual({ href: 'https://example.com/a?b=1', title: "Qu'est-ce ?" });
 		expect(((p?.children[2] as Element).children[0] as Text).value).toBe(`15${NNBSP}000 entreprises${NNBSP}!`);
-		expect((((pre?.children[0] as Element).children[0]) as Text).value).toBe("const x = a ? b : 'c';");
+		expect(((pre?.children[0] as Element).children[0] as Text).value).toBe("const x = a ? b : 'c';");
 		expect(inline?.children.map((child) => ((child as Element).children[0] as Text).value)).toEqual(['x ? y : z', 'Ctrl ?', 'Erreur : 1']);
 		expect((script?.children[0] as Text).value).toBe("if (a) alert('?');");
 		expect((style?.children[0] as Text).value).toBe('a:hover { color: red; }');

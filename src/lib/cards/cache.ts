@@ -47,10 +47,19 @@ function packageVersion(name: string): string {
  */
 export function cardsFingerprint(moduleDir: string = CARDS_MODULE_DIR): string {
 	const hash = createHash('sha256');
-	for (const name of readdirSync(moduleDir).filter((file) => file.endsWith('.ts')).sort()) {
-		hash.update(`source:${name}\0`).update(readFileSync(path.join(moduleDir, name))).update('\0');
+	for (const name of readdirSync(moduleDir)
+		.filter((file) => file.endsWith('.ts'))
+		.sort()) {
+		hash
+			.update(`source:${name}\0`)
+			.update(readFileSync(path.join(moduleDir, name)))
+			.update('\0');
 	}
-	for (const font of fontPaths()) hash.update(`font:${path.basename(font)}\0`).update(readFileSync(font)).update('\0');
+	for (const font of fontPaths())
+		hash
+			.update(`font:${path.basename(font)}\0`)
+			.update(readFileSync(font))
+			.update('\0');
 	for (const name of RENDERERS) hash.update(`${name}@${packageVersion(name)}\0`);
 	return hash.digest('hex');
 }

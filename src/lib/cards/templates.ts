@@ -55,7 +55,9 @@ export function frenchSpacing(text: string): string {
  * satori from laying out paragraphs that would be hidden anyway.
  */
 export function cutText(text: string, max: number): string {
-	const clean = frenchSpacing(text).replace(/\s+/g, (space) => (/[\u00a0\u202f]/.test(space) ? space : ' ')).trim();
+	const clean = frenchSpacing(text)
+		.replace(/\s+/g, (space) => (/[\u00a0\u202f]/.test(space) ? space : ' '))
+		.trim();
 	if (clean.length <= max) return clean;
 	const slice = clean.slice(0, max);
 	// Cut at a plain space only: no-break spaces hold « 22 h » or « » together.
@@ -122,11 +124,7 @@ function frame(kind: CardData['kind'], label: string | undefined, body: CardNode
 						),
 						node('div', { display: 'flex', flexShrink: 0, fontSize: SITE_SIZE, fontWeight: 700, color: colors.text }, site),
 					]),
-					node(
-						'div',
-						{ display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center', overflow: 'hidden' },
-						body,
-					),
+					node('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center', overflow: 'hidden' }, body),
 					node(
 						'div',
 						{
