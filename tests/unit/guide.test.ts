@@ -8,57 +8,12 @@ import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../../src/schemas/entries';
+import { fieldPaths as walkFieldPaths } from '../helpers/schema-paths';
 
 const helpers = { image: () => z.string(), rencontre: z.string(), timeZone: 'Europe/Paris' } as unknown as SchemaHelpers;
 
-/** The bits of a zod 4 schema definition the walk reads. */
-interface DefLike {
-	type: string;
-	innerType?: z.ZodType;
-	in?: z.ZodType;
-	out?: z.ZodType;
-	element?: z.ZodType;
-	options?: z.ZodType[];
-}
-
-/**
- * Field paths of a schema, objects flattened with dots; lists of objects
- * contribute their item fields (`contacts.email`). Looks through optional,
- * default, pipe (preprocess/transform), array and union wrappers.
- */
-function fieldPaths(schema: z.ZodType, prefix = '', seen = new Set<string>()): Set<string> {
-	const def = (schema as unknown as { def: DefLike }).def;
-	switch (def.type) {
-		case 'object':
-			for (const [key, child] of Object.entries((schema as z.ZodObject).shape)) {
-				const name = `${prefix}${key}`;
-				seen.add(name);
-				fieldPaths(child as z.ZodType, `${name}.`, seen);
-			}
-			break;
-		case 'optional':
-		case 'nullable':
-		case 'default':
-		case 'prefault':
-		case 'readonly':
-		case 'catch':
-			if (def.innerType) fieldPaths(def.innerType, prefix, seen);
-			break;
-		case 'pipe':
-			if (def.in) fieldPaths(def.in, prefix, seen);
-			if (def.out) fieldPaths(def.out, prefix, seen);
-			break;
-		case 'array':
-			if (def.element) fieldPaths(def.element, prefix, seen);
-			break;
-		case 'union':
-			for (const option of def.options ?? []) fieldPaths(option, prefix, seen);
-			break;
-		default:
-			break;
-	}
-	return seen;
-}
+/** Field paths of a schema (`event.place`, `contacts.email`). */
+const fieldPaths = (schema: z.ZodType) => new Set(walkFieldPaths(schema).keys());
 
 const guide = readFileSync(new URL('../../docs/guide-redaction.md', import.meta.url), 'utf8');
 /** Every `code span` of the guide. */
