@@ -72,6 +72,11 @@ describe('entry pages', () => {
 		const page = html('rencontres/2020-06-16-lancement-mende/index.html');
 		expect(page.querySelector('figure.citation figcaption')?.text).toContain('Cyril Charbonnel');
 		expect(page.querySelector('.key-figures__value')?.text).toBe('8');
+		// The event card of a published rencontre; the scheduled entry's card renders nothing.
+		const cards = page.querySelectorAll('.event-card');
+		expect(cards).toHaveLength(1);
+		expect(cards[0]?.querySelector('a')?.getAttribute('href')).toBe('/rencontres/2020-02-15-rencontre-reseaux/');
+		expect(cards[0]?.text.replace(/\s+/g, ' ')).toContain('15 février 2020 à 18 h 30 – Pôle Mécanique Alès-Cévennes, Alès');
 	});
 
 	it('carries SEO, sharing and feed discovery tags on every page', () => {

@@ -2,5 +2,6 @@
 import ChiffresCles from './ChiffresCles.astro';
 import Citation from './Citation.astro';
 import Encadre from './Encadre.astro';
+import Evenement from './Evenement.astro';
 
-export const mdxComponents = { Citation, ChiffresCles, Encadre };
+export const mdxComponents = { Citation, ChiffresCles, Encadre, Evenement };
