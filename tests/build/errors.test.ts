@@ -32,7 +32,9 @@ describe('invalid content', () => {
 	it('fails on an event card pointing to an entry that does not exist', () => {
 		const result = buildSite({ fixture: 'invalid-event-card' });
 		expect(result.ok).toBe(false);
-		expect(result.output).toContain('<Evenement entree="entree-inconnue" /> : aucune rencontre ni aucun communiqué ne porte cet identifiant.');
+		expect(result.output).toContain(
+			'<Evenement entree="entree-inconnue" /> : aucune rencontre ni aucun communiqué ne porte cet identifiant.',
+		);
 	});
 
 	it('leaves the previous output byte for byte when a build fails', () => {
