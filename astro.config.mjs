@@ -22,6 +22,8 @@ export default defineConfig({
 	// Stylesheets as files, never inlined in <style>: the Content-Security-Policy
 	// (src/lib/security-headers.ts) allows no inline style.
 	build: { inlineStylesheets: 'never' },
+	// Images in entry bodies get a srcset like cover images (no inline styles: the CSP forbids them).
+	image: { layout: 'constrained' },
 	markdown: {
 		// French typography on the text of Markdown and MDX bodies (MDX inherits this processor).
 		processor: satteri({ hastPlugins: [baseLinks(settings.base), satteriFrenchTypography] }),
