@@ -10,7 +10,7 @@ import { themeSlug } from '../lib/themes';
 import { frenchTypography } from '../lib/typography';
 import { testimonialDescription, testimonialTitle } from '../lib/testimonial';
 import type { EventDetails } from '../schemas/event';
-import { url } from './site';
+import { devServer, url } from './site';
 
 export const COLLECTIONS = ['communiques', 'rencontres', 'temoignages'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
@@ -34,8 +34,7 @@ export interface NewsItem {
 /** Drafts and scheduled entries are shown only by `astro dev` and preview builds. */
 export const publishingContext = {
 	now: settings.buildTime,
-	// Set by the content-check integration when Astro runs `astro dev`.
-	preview: settings.preview || process.env.RELAIS_DEV_SERVER === '1',
+	preview: settings.preview || devServer,
 };
 
 function toNewsItem(entry: AnyEntry): NewsItem {

@@ -5,6 +5,9 @@ import { createUrlBuilder } from '../lib/urls';
 
 export const url = createUrlBuilder(settings.site, settings.base);
 
+/** True under `astro dev` (set by the content-check integration): drafts are previewed, the page CSP is off (Vite injects inline code). */
+export const devServer = process.env.RELAIS_DEV_SERVER === '1';
+
 /** « 21 septembre 2020 à 12 h 15 » in the site's zone. */
 export const frenchDate = (date: ContentDate) => formatContentDate(date, settings.timeZone);
 

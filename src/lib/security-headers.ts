@@ -1,10 +1,13 @@
 /**
- * The HTTP headers a host should send with every file of the site, and the
- * one Content-Security-Policy the site satisfies. This is the single source:
- * `public/_headers` (Netlify, Cloudflare Pages) is exactly `headersFile()`,
- * docs/deploiement.md copies the policy into its nginx and `_headers`
- * examples, and tests/e2e/csp.test.ts serves a build with these headers and
- * checks that the browser reports no violation (tests check all three agree).
+ * The Content-Security-Policy of the public pages and the HTTP headers a host
+ * should send. The page policy travels inside every page as
+ * `<meta http-equiv="Content-Security-Policy">` (src/layouts/BaseLayout.astro),
+ * so it holds on any static host, GitHub Pages included, and leaves the web
+ * editor at `/admin/` (Decap CMS, which needs inline styles and `eval`) alone.
+ * The header part carries what a meta element cannot (`frame-ancestors`).
+ * This is the single source: `public/_headers` is exactly `headersFile()`,
+ * docs/deploiement.md copies these strings, and tests/e2e/csp.test.ts serves a
+ * build with the headers and checks that the browser reports no violation.
  *
  * Why each source is allowed:
  * - everything comes from the site itself (`'self'`): no CDN, font or analytics;
@@ -17,15 +20,17 @@
  * - Pagefind's worker is a file of the site (`/pagefind/pagefind-worker.js`):
  *   `worker-src` falls back to `script-src 'self'`, no `blob:` needed.
  */
-export const CONTENT_SECURITY_POLICY = [
+export const PAGE_POLICY = [
 	"default-src 'self'",
 	"script-src 'self' 'wasm-unsafe-eval'",
 	"style-src 'self'",
 	"object-src 'none'",
 	"base-uri 'self'",
 	"form-action 'self'",
-	"frame-ancestors 'none'",
 ].join('; ');
+
+/** The header policy, for every path: framing is refused everywhere (a meta policy cannot say it). */
+export const CONTENT_SECURITY_POLICY = "frame-ancestors 'none'";
 
 /** Headers for every response of the site. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

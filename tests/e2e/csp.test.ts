@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, headersFile, nginxHeaders, SECURITY_HEADERS } from '../../src/lib/security-headers';
+import { CONTENT_SECURITY_POLICY, headersFile, nginxHeaders, PAGE_POLICY, SECURITY_HEADERS } from '../../src/lib/security-headers';
 import { listFiles, projectRoot } from '../helpers/build';
 import { useServedSite } from '../helpers/served-site';
 import { statusMatching } from './search-helpers';
@@ -33,10 +33,23 @@ async function openWatched(relative: string) {
 }
 
 describe('Content-Security-Policy', () => {
-	it('is sent by the test server as configured', async () => {
+	it('is in every public page, and the header part is sent by the test server as configured', async () => {
 		const { response, page } = await openWatched('');
 		expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
 		await page.close();
+		const pages = listFiles(site.outDir).filter((file) => file.endsWith('.html') && !file.startsWith('admin/'));
+		for (const file of pages) {
+			const head = readFileSync(path.join(site.outDir, file), 'utf8').split('</head>')[0] ?? '';
+			// First in <head> after the charset, so it covers every resource of the page.
+			expect(head, file).toMatch(
+				/^<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">/i,
+			);
+			expect(/http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(head)?.[1]?.replace(/&#39;/g, "'"), file).toBe(PAGE_POLICY);
+		}
+	});
+
+	it('leaves the web editor free of the page policy', () => {
+		expect(readFileSync(path.join(site.outDir, 'admin/index.html'), 'utf8')).not.toContain('http-equiv="Content-Security-Policy"');
 	});
 
 	it('raises no violation and no console error on the home, an entry and a search with results', async () => {
@@ -86,6 +99,7 @@ describe('one policy everywhere', () => {
 
 	it('docs/deploiement.md shows the same policy and nginx headers', () => {
 		const docs = readFileSync(path.join(projectRoot, 'docs/deploiement.md'), 'utf8');
+		expect(docs).toContain(PAGE_POLICY);
 		expect(docs).toContain(CONTENT_SECURITY_POLICY);
 		expect(docs).toContain(nginxHeaders());
 		expect(docs).toContain(headersFile().trim());
