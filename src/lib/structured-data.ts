@@ -23,7 +23,6 @@ export interface EventFacts {
 	city: string;
 	address?: string;
 	organizers: string[];
-	past: boolean;
 }
 
 export function newsArticle(facts: ArticleFacts): object {

@@ -1,0 +1,42 @@
+/** The JSON-LD of an entry page: `NewsArticle`, plus `Event` when the entry has one. */
+import { settings } from '../config';
+import { event, newsArticle } from '../lib/structured-data';
+import { cardPath } from './cards';
+import type { NewsItem } from './entries';
+import { isoDate, url } from './site';
+
+export function entryJsonLd(item: NewsItem): object[] {
+	const { entry } = item;
+	const pageUrl = url.absolute(item.collection, item.id);
+	const image = url.absolute(cardPath(item));
+	const data: object[] = [
+		newsArticle({
+			headline: item.title,
+			description: item.description,
+			url: pageUrl,
+			image,
+			datePublished: isoDate(item.date),
+			dateModified: entry.data.updated && isoDate(entry.data.updated),
+			publisher: settings.name,
+			keywords: item.tags,
+			author: entry.collection === 'temoignages' ? entry.data.name : undefined,
+		}),
+	];
+	if (item.event) {
+		data.push(
+			event({
+				name: item.title,
+				description: item.description,
+				url: pageUrl,
+				image,
+				startDate: isoDate(item.event.start),
+				endDate: item.event.end && isoDate(item.event.end),
+				place: item.event.place,
+				city: item.event.city,
+				address: item.event.address,
+				organizers: entry.collection === 'rencontres' ? entry.data.organizers : [settings.name],
+			}),
+		);
+	}
+	return data;
+}
