@@ -80,7 +80,9 @@ function typesetPlain(text: string): string {
 	return groupDigits(
 		text
 			.replace(APOSTROPHE, '’')
-			// Markdown's smart punctuation turns "…" into English quotes: French uses « … ».
+			// Straight quotes typed in a title, and the English quotes Markdown's smart
+			// punctuation makes of them in bodies, become French « … ».
+			.replace(/"([^"\n]+)"/g, '« $1 »')
 			.replace(/“\s*/g, '« ')
 			.replace(/\s*”/g, ' »')
 			.replace(AFTER_OPENING_QUOTE, `«${NBSP}`)
@@ -97,7 +99,7 @@ function typesetPlain(text: string): string {
  * - U+202F (narrow no-break space) before `;`, `!`, `?` (replacing a typed
  *   space, or added when the author glued the sign to the word);
  * - U+00A0 (no-break space) before `:` (not in `12:15`) and inside « »;
- * - `’` instead of `'` between two letters; « » instead of “ ”;
+ * - `’` instead of `'` between two letters; « » instead of “ ” and of paired "…";
  * - U+202F as thousands separator in plain numbers ≥ 10 000
  *   (`15000` → `15 000`); years, postal codes, references such as `71.20`,
  *   `ISO 26000`, phone numbers and identifiers stay as they are.

@@ -119,7 +119,7 @@ describe('frenchTypography', () => {
 	it('keeps the text otherwise identical (no trimming, no other changes)', () => {
 		expect(t(' et ')).toBe(' et ');
 		expect(t('Voir ')).toBe('Voir ');
-		expect(t('"guillemets" -- (c) ...')).toBe('"guillemets" -- (c) ...');
+		expect(t('-- (c) ...')).toBe('-- (c) ...');
 		expect(t('')).toBe('');
 	});
 });
@@ -194,5 +194,12 @@ describe('English quotes from smart punctuation', () => {
 		);
 		const once = frenchTypography('“oui”');
 		expect(frenchTypography(once)).toBe(once);
+	});
+});
+
+describe('straight double quotes', () => {
+	it('become guillemets when paired, and are left alone otherwise', () => {
+		expect(frenchTypography('Salon "industrie & territoires" 2024')).toBe('Salon «\u00a0industrie & territoires\u00a0» 2024');
+		expect(frenchTypography('un écran de 27"')).toBe('un écran de 27"');
 	});
 });
