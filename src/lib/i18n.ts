@@ -26,6 +26,7 @@ const fr = {
 	'home.allReleases': 'Tous les communiqués',
 	'home.allMeetings': 'Toutes les rencontres',
 	'home.allTestimonials': 'Tous les témoignages',
+	'home.allEvents': 'L’agenda complet',
 	'list.empty': 'Aucune publication pour le moment.',
 	'list.pageTitle': '{title} – page {page}',
 	'pagination.label': 'Pagination',
