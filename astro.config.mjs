@@ -28,5 +28,8 @@ export default defineConfig({
 		// French typography on the text of Markdown and MDX bodies (MDX inherits this processor).
 		processor: satteri({ hastPlugins: [baseLinks(settings.base), satteriFrenchTypography] }),
 	},
+	// Pages from getStaticPaths() with a cacheKey (src/data/page-keys.ts) are copied from the
+	// previous build when their key and code are unchanged; the cache lives in Astro's cacheDir.
+	experimental: { incrementalBuild: true },
 	integrations: [contentCheck(settings), mdx(), sitemap({ filter: (page) => !/\/(404|admin)\/?$/.test(page) }), cards(), search()],
 });

@@ -7,14 +7,19 @@
  * Environment: SITE_URL, BASE_PATH, RELAIS_CONTENT_DIR (default `content`),
  * RELAIS_OUT_DIR (default `dist`), RELAIS_CACHE_DIR (Astro's cache folder).
  */
-import { rm, rename, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, rename, stat, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'astro';
 
 const root = path.resolve(process.env.RELAIS_ROOT ?? '.');
 const outDir = path.resolve(root, process.env.RELAIS_OUT_DIR ?? 'dist');
-const staging = `${outDir}.staging-${process.pid}`;
-const previous = `${outDir}.previous-${process.pid}`;
+// Fixed names, not per process: Astro bakes the output path into its assets module, and a
+// path that changed at every build would change the code hash of every page and defeat the
+// incremental build. The lock keeps two builds of the same output apart.
+const staging = `${outDir}.staging`;
+const previous = `${outDir}.previous`;
+const lock = `${outDir}.lock`;
 
 async function exists(target) {
 	return stat(target).then(
@@ -23,6 +28,33 @@ async function exists(target) {
 	);
 }
 
+/** True when a process with this id is running. */
+function running(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
+	}
+}
+
+await mkdir(path.dirname(outDir), { recursive: true });
+try {
+	await writeFile(lock, String(process.pid), { flag: 'wx' });
+} catch {
+	const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
+	if (holder && holder !== process.pid && running(holder)) {
+		console.error(
+			`Une autre construction (processus ${holder}) écrit déjà dans ${path.relative(root, outDir) || outDir} : attendez qu’elle se termine.`,
+		);
+		process.exit(1);
+	}
+	await writeFile(lock, String(process.pid));
+}
+process.on('exit', () => rmSync(lock, { force: true }));
+
+await rm(staging, { recursive: true, force: true });
+await rm(previous, { recursive: true, force: true });
 try {
 	await build({
 		root,

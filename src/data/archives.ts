@@ -1,4 +1,4 @@
-/** Year archives of the published entries. */
+/** Year archives of the published entries, grouped once per build. */
 import { settings } from '../config';
 import { yearOf } from '../lib/dates';
 import { getAllPublished, type NewsItem } from './entries';
@@ -8,12 +8,21 @@ export interface YearArchive {
 	items: NewsItem[];
 }
 
-/** Years with published entries, newest first. */
-export async function getYearArchives(): Promise<YearArchive[]> {
+let archives: Promise<YearArchive[]> | undefined;
+
+async function groupByYear(): Promise<YearArchive[]> {
 	const years = new Map<number, NewsItem[]>();
 	for (const item of await getAllPublished()) {
 		const year = yearOf(item.date.instant, settings.timeZone);
-		years.set(year, [...(years.get(year) ?? []), item]);
+		const items = years.get(year) ?? [];
+		items.push(item);
+		years.set(year, items);
 	}
 	return [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, items]) => ({ year, items }));
+}
+
+/** Years with published entries, newest first. */
+export function getYearArchives(): Promise<YearArchive[]> {
+	archives ??= groupByYear();
+	return archives;
 }

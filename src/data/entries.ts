@@ -4,9 +4,9 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { settings } from '../config';
+import { cacheKey } from '../lib/cache-key';
 import type { ContentDate } from '../lib/dates';
 import { isPublished, publicationStatus, type PublicationStatus } from '../lib/publishing';
-import { themeSlug } from '../lib/themes';
 import { frenchTypography } from '../lib/typography';
 import { testimonialDescription, testimonialTitle } from '../lib/testimonial';
 import type { EventDetails } from '../schemas/event';
@@ -20,6 +20,10 @@ export type AnyEntry = CollectionEntry<CollectionName>;
 export interface NewsItem {
 	collection: CollectionName;
 	id: string;
+	/** `collection/id`: unique across collections. */
+	key: string;
+	/** Changes whenever anything of the entry (frontmatter, body, status) changes: the part of page cache keys it owns. */
+	fingerprint: string;
 	entry: AnyEntry;
 	title: string;
 	description: string;
@@ -37,15 +41,21 @@ export const publishingContext = {
 	preview: settings.preview || devServer,
 };
 
+/** The key of an entry across collections. */
+export const entryKey = (collection: CollectionName, id: string) => `${collection}/${id}`;
+
 function toNewsItem(entry: AnyEntry): NewsItem {
+	const status = publicationStatus(entry.data, settings.buildTime);
 	const base = {
 		collection: entry.collection,
 		id: entry.id,
+		key: entryKey(entry.collection, entry.id),
+		fingerprint: cacheKey(entry.data, entry.body, status),
 		entry,
 		date: entry.data.date,
 		tags: entry.data.tags,
 		href: url.path(entry.collection, entry.id),
-		status: publicationStatus(entry.data, settings.buildTime),
+		status,
 	};
 	switch (entry.collection) {
 		case 'temoignages':
@@ -70,7 +80,7 @@ function toNewsItem(entry: AnyEntry): NewsItem {
 	}
 }
 
-const byNewest = (a: NewsItem, b: NewsItem) => b.date.instant.getTime() - a.date.instant.getTime() || a.id.localeCompare(b.id);
+export const byNewest = (a: NewsItem, b: NewsItem) => b.date.instant.getTime() - a.date.instant.getTime() || a.id.localeCompare(b.id);
 
 const cache = new Map<CollectionName, Promise<NewsItem[]>>();
 
@@ -86,10 +96,12 @@ export function getPublished(collection: CollectionName): Promise<NewsItem[]> {
 	return items;
 }
 
+let all: Promise<NewsItem[]> | undefined;
+
 /** Published entries of every collection, newest first. */
-export async function getAllPublished(): Promise<NewsItem[]> {
-	const lists = await Promise.all(COLLECTIONS.map(getPublished));
-	return lists.flat().sort(byNewest);
+export function getAllPublished(): Promise<NewsItem[]> {
+	all ??= Promise.all(COLLECTIONS.map(getPublished)).then((lists) => lists.flat().sort(byNewest));
+	return all;
 }
 
 /** Published entries with an event starting at or after the build time, soonest first. */
@@ -98,16 +110,4 @@ export async function getUpcomingEvents(): Promise<NewsItem[]> {
 	return items
 		.filter((item) => item.event && (item.event.end ?? item.event.start).instant >= settings.buildTime)
 		.sort((a, b) => (a.event?.start.instant.getTime() ?? 0) - (b.event?.start.instant.getTime() ?? 0));
-}
-
-/** Entries sharing at least one theme, most shared themes first. */
-export function relatedTo(item: NewsItem, all: NewsItem[], limit = 3): NewsItem[] {
-	const themes = new Set(item.tags.map(themeSlug));
-	return all
-		.filter((other) => other !== item && !(other.collection === item.collection && other.id === item.id))
-		.map((other) => ({ other, shared: other.tags.filter((tag) => themes.has(themeSlug(tag))).length }))
-		.filter(({ shared }) => shared > 0)
-		.sort((a, b) => b.shared - a.shared || byNewest(a.other, b.other))
-		.slice(0, limit)
-		.map(({ other }) => other);
 }

@@ -4,7 +4,7 @@
  * environment, and returns where the output is and what the build printed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -25,30 +25,48 @@ export interface BuildOptions {
 	env?: Record<string, string>;
 	/** Output folder; a fresh temporary one by default. */
 	outDir?: string;
+	/** Astro's cache folder (incremental build manifest, content store); a fresh temporary one by default. */
+	cacheDir?: string;
+	/** Project to build (a snapshot made by `snapshotProject`); this project by default. */
+	root?: string;
 }
 
 export function fixtureContent(fixture: string): string {
 	return path.isAbsolute(fixture) ? fixture : path.join(projectRoot, 'tests/fixtures', fixture, 'content');
 }
 
-export function buildSite({ fixture, env = {}, outDir }: BuildOptions): BuildResult {
+export function buildSite({ fixture, env = {}, outDir, cacheDir, root = projectRoot }: BuildOptions): BuildResult {
 	const work = mkdtempSync(path.join(tmpdir(), 'relais-build-'));
 	const target = outDir ?? path.join(work, 'dist');
 	const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
-		cwd: projectRoot,
+		cwd: root,
 		encoding: 'utf8',
 		env: {
 			...process.env,
 			SITE_URL: 'https://presse.example.org',
 			RELAIS_CONTENT_DIR: fixtureContent(fixture),
 			RELAIS_OUT_DIR: target,
-			RELAIS_CACHE_DIR: path.join(work, 'cache'),
+			RELAIS_CACHE_DIR: cacheDir ?? path.join(work, 'cache'),
 			ASTRO_TELEMETRY_DISABLED: '1',
 			...env,
 		},
 		maxBuffer: 64 * 1024 * 1024,
 	});
 	return { ok: result.status === 0, status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir: target };
+}
+
+/** Sources this project builds from, copied by `snapshotProject`. */
+const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'relais.config.ts', 'package.json', 'tsconfig.json'];
+
+/**
+ * A copy of the project's sources in a temporary folder (node_modules linked), for
+ * tests that change code or settings and build the result.
+ */
+export function snapshotProject(): string {
+	const root = mkdtempSync(path.join(tmpdir(), 'relais-project-'));
+	for (const name of PROJECT_FILES) cpSync(path.join(projectRoot, name), path.join(root, name), { recursive: true });
+	symlinkSync(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+	return root;
 }
 
 /** Every file of a built site, relative paths. */

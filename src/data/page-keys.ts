@@ -1,0 +1,22 @@
+/**
+ * Cache keys of the pages built from `getStaticPaths()`, for Astro's
+ * incremental build: a page whose key and code are unchanged is copied from the
+ * previous build. A key covers the settings, the fingerprint of every entry the
+ * page shows, and whatever else it shows (`extra`).
+ */
+import { settings } from '../config';
+import { cacheKey } from '../lib/cache-key';
+import type { NewsItem } from './entries';
+
+// The build clock only matters through what it publishes, which the entries' fingerprints and lists carry.
+const { buildTime: _clock, contentDir: _folder, ...shown } = settings;
+const settingsPart = cacheKey(shown);
+
+/** The key of a page showing `items` and `extra` (labels, page numbers…). */
+export function pageKey(items: ReadonlyArray<NewsItem | undefined>, ...extra: unknown[]): string {
+	return cacheKey(
+		settingsPart,
+		items.map((item) => item?.fingerprint ?? null),
+		extra,
+	);
+}

@@ -1,0 +1,139 @@
+/**
+ * The joins between entries, computed once per build and looked up by pages:
+ * neighbours in a collection, related entries, a rencontre's testimonials, a
+ * testimonial's rencontre. A page asks for its entry's key and does no walk
+ * over the archive, so its cost does not depend on the archive's size.
+ */
+import { getEntry } from 'astro:content';
+import { relatedEntries, type Relatable } from '../lib/related';
+import { themeSlug } from '../lib/themes';
+import { resolveAttachments } from './attachments';
+import { cardPath } from './cards';
+import { COLLECTIONS, entryKey, getAllPublished, getPublished, type CollectionName, type NewsItem } from './entries';
+import { pageKey } from './page-keys';
+import { getPressKit } from './press-kit';
+import { themeLabelsOf } from './themes';
+
+/** What an entry page shows of other entries. */
+export interface EntryRelations {
+	item: NewsItem;
+	/** The next newer entry of the same collection. */
+	newer?: NewsItem;
+	/** The next older entry of the same collection. */
+	older?: NewsItem;
+	/** A testimonial's rencontre, when published. */
+	meeting?: NewsItem;
+	/** A rencontre's published testimonials, newest first. */
+	testimonials: NewsItem[];
+	/** Up to three entries sharing themes, testimonials and meeting excepted. */
+	related: NewsItem[];
+}
+
+interface EntryIndex {
+	items: Map<string, NewsItem>;
+	relations: Map<string, EntryRelations>;
+}
+
+/** How many related entries a page shows. */
+const RELATED_SHOWN = 3;
+
+let index: Promise<EntryIndex> | undefined;
+
+async function buildIndex(): Promise<EntryIndex> {
+	const all = await getAllPublished();
+	const items = new Map(all.map((item) => [item.key, item]));
+
+	const relatables: Array<Relatable & { item: NewsItem }> = all.map((item) => ({
+		key: item.key,
+		time: item.date.instant.getTime(),
+		themes: [...new Set(item.tags.map(themeSlug))],
+		item,
+	}));
+	const members = new Map<string, Array<Relatable & { item: NewsItem }>>();
+	for (const relatable of relatables) {
+		for (const theme of relatable.themes) {
+			const list = members.get(theme) ?? [];
+			list.push(relatable);
+			members.set(theme, list);
+		}
+	}
+	// A few spare candidates: a rencontre's own testimonials are listed apart, not as related.
+	const ranked = relatedEntries(relatables, members, RELATED_SHOWN + 5);
+
+	const testimonialsOf = new Map<string, NewsItem[]>();
+	for (const item of await getPublished('temoignages')) {
+		const meeting = item.entry.collection === 'temoignages' ? item.entry.data.rencontre?.id : undefined;
+		if (!meeting) continue;
+		const key = entryKey('rencontres', meeting);
+		const list = testimonialsOf.get(key) ?? [];
+		list.push(item);
+		testimonialsOf.set(key, list);
+	}
+
+	const relations = new Map<string, EntryRelations>();
+	for (const collection of COLLECTIONS) {
+		const list = await getPublished(collection);
+		list.forEach((item, position) => {
+			const meetingId = item.entry.collection === 'temoignages' ? item.entry.data.rencontre?.id : undefined;
+			const meeting = meetingId ? items.get(entryKey('rencontres', meetingId)) : undefined;
+			const testimonials = testimonialsOf.get(item.key) ?? [];
+			const apart = new Set([meeting?.key, ...testimonials.map((other) => other.key)]);
+			const related = (ranked.get(item.key) ?? [])
+				.filter((key) => !apart.has(key))
+				.slice(0, RELATED_SHOWN)
+				.map((key) => items.get(key))
+				.filter((other): other is NewsItem => other !== undefined);
+			relations.set(item.key, { item, newer: list[position - 1], older: list[position + 1], meeting, testimonials, related });
+		});
+	}
+	return { items, relations };
+}
+
+function getIndex(): Promise<EntryIndex> {
+	index ??= buildIndex();
+	return index;
+}
+
+/** The published entry with this key, or `undefined`. */
+export async function publishedEntry(collection: CollectionName, id: string): Promise<NewsItem | undefined> {
+	return (await getIndex()).items.get(entryKey(collection, id));
+}
+
+/** What the page of a published entry shows of other entries. */
+export async function entryRelations(key: string): Promise<EntryRelations> {
+	const relations = (await getIndex()).relations.get(key);
+	if (!relations) throw new Error(`Entrée publiée introuvable : ${key}`);
+	return relations;
+}
+
+/**
+ * The cache key of an entry's page: the entry, every entry the page links to
+ * with its title, the theme labels of its search facets, its card and the sizes
+ * of its files (files beside an entry can change without its text changing).
+ */
+export async function entryPageKey(key: string): Promise<string> {
+	const { item, newer, older, meeting, testimonials, related } = await entryRelations(key);
+	const embedded = await Promise.all(
+		embeddedEventIds(item.entry.body ?? '').flatMap((id) => [publishedEntry('rencontres', id), publishedEntry('communiques', id)]),
+	);
+	return pageKey(
+		[item, newer, older, meeting, ...testimonials, ...related, ...embedded],
+		// Which of the linked entries sits where (the list above only says they are shown).
+		testimonials.length,
+		await themeLabelsOf(item.tags),
+		cardPath(item),
+		resolveAttachments(item.entry).map((attachment) => attachment.bytes),
+		getPressKit(item.entry)?.bytes,
+	);
+}
+
+/** Ids of the entries an MDX body shows through `<Evenement entree="…" />`: their titles and dates are on the page. */
+function embeddedEventIds(body: string): string[] {
+	return [...body.matchAll(/<Evenement\b[^>]*?\bentree=["']([^"']+)["']/g)].map((match) => match[1] ?? '');
+}
+
+/** Whether an entry exists at all (published or not) in one of `collections`. */
+export async function entryExists(collections: CollectionName[], id: string): Promise<boolean> {
+	for (const collection of collections) if (await getEntry(collection, id)) return true;
+	return false;
+}

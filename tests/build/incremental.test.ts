@@ -1,0 +1,158 @@
+/**
+ * Incremental builds are correct: after each kind of change, a rebuild that
+ * reuses the previous build's pages (Astro's `experimental.incrementalBuild`,
+ * keys from `src/data/page-keys.ts`) gives byte for byte the output of a clean
+ * build of the same project and content, file for file.
+ *
+ * One snapshot of the project (so code and settings can change) and one copy of
+ * the `core` fixture go through the changes in turn; the incremental side keeps
+ * its output folder and Astro cache across all of them, each clean build starts
+ * from nothing.
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, fixtureContent, listFiles, snapshotProject, type BuildResult } from '../helpers/build';
+
+const BEFORE = '2029-12-31T00:00:00Z';
+const AFTER = '2030-01-02T00:00:00Z';
+
+let work: string;
+let root: string;
+let content: string;
+let buildTime = BEFORE;
+let incremental: { outDir: string; cacheDir: string; cardsCache: string };
+
+function hashes(dir: string): Map<string, string> {
+	return new Map(
+		listFiles(dir).map((file) => [
+			file,
+			createHash('sha256')
+				.update(readFileSync(path.join(dir, file)))
+				.digest('hex'),
+		]),
+	);
+}
+
+function check(result: BuildResult): BuildResult {
+	if (!result.ok) throw new Error(`build failed:\n${result.output}`);
+	return result;
+}
+
+/** Rebuilds incrementally and cleanly; returns the files that differ and how many pages were reused. */
+function compareBuilds() {
+	const env = { RELAIS_BUILD_TIME: buildTime };
+	const rebuilt = check(
+		buildSite({
+			root,
+			fixture: content,
+			outDir: incremental.outDir,
+			cacheDir: incremental.cacheDir,
+			env: { ...env, RELAIS_CARDS_CACHE: incremental.cardsCache },
+		}),
+	);
+	const fresh = mkdtempSync(path.join(work, 'clean-'));
+	const clean = check(
+		buildSite({
+			root,
+			fixture: content,
+			outDir: path.join(fresh, 'dist'),
+			cacheDir: path.join(fresh, 'cache'),
+			env: { ...env, RELAIS_CARDS_CACHE: path.join(fresh, 'cards') },
+		}),
+	);
+	const a = hashes(rebuilt.outDir);
+	const b = hashes(clean.outDir);
+	const files = [...new Set([...a.keys(), ...b.keys()])].sort();
+	const differing = files.filter((file) => a.get(file) !== b.get(file));
+	rmSync(fresh, { recursive: true, force: true });
+	return { differing, reused: (rebuilt.output.match(/\((cached|restored)\)/g) ?? []).length };
+}
+
+const entry = (file: string) => path.join(content, file);
+const edit = (file: string, from: RegExp | string, to: string) => {
+	const text = readFileSync(entry(file), 'utf8');
+	const changed = text.replace(from, to);
+	if (changed === text) throw new Error(`no change made to ${file}`);
+	writeFileSync(entry(file), changed);
+};
+const editSource = (file: string, from: string, to: string) => {
+	const full = path.join(root, file);
+	const text = readFileSync(full, 'utf8');
+	if (!text.includes(from)) throw new Error(`no change made to ${file}`);
+	writeFileSync(full, text.replace(from, to));
+};
+
+beforeAll(() => {
+	work = mkdtempSync(path.join(tmpdir(), 'relais-incremental-'));
+	root = snapshotProject();
+	content = path.join(work, 'content');
+	cpSync(fixtureContent('core'), content, { recursive: true });
+	// Scheduled until the build time passes it (see the « scheduled » step).
+	writeFileSync(
+		entry('communiques/2030-01-01-annonce-programmee.md'),
+		'---\ntitle: Annonce programmée du Pôle Mécanique\ndescription: Elle paraît le 1er janvier 2030.\ndate: 2030-01-01\ntags: [emploi, industrie]\n---\n\nTexte de l’annonce programmée.\n',
+	);
+	incremental = {
+		outDir: path.join(work, 'incremental', 'dist'),
+		cacheDir: path.join(work, 'incremental', 'cache'),
+		cardsCache: path.join(work, 'cards'),
+	};
+	check(
+		buildSite({
+			root,
+			fixture: content,
+			outDir: incremental.outDir,
+			cacheDir: incremental.cacheDir,
+			env: { RELAIS_BUILD_TIME: buildTime, RELAIS_CARDS_CACHE: incremental.cardsCache },
+		}),
+	);
+});
+
+describe('an incremental rebuild equals a clean build', () => {
+	it('reuses every page when nothing changed', () => {
+		const { differing, reused } = compareBuilds();
+		expect(differing).toEqual([]);
+		expect(reused).toBeGreaterThan(30);
+	});
+
+	const changes: Array<[string, () => void]> = [
+		['a title edited', () => edit('communiques/2019-03-04-serie.md', 'numéro 04', 'numéro 04 (corrigé)')],
+		['a body edited', () => appendFileSync(entry('communiques/2019-03-07-serie.md'), '\nUn paragraphe ajouté au communiqué.\n')],
+		[
+			'the title of a rencontre shown by a testimonial and an MDX <Evenement> edited',
+			() => edit('rencontres/2020-02-15-rencontre-reseaux.md', /^title: .*$/m, 'title: Rencontre des réseaux d’Alès (titre revu)'),
+		],
+		['tags changed', () => edit('communiques/2019-03-05-serie.md', 'tags: [emploi]', 'tags: [industrie, Emploi]')],
+		[
+			'an entry added',
+			() =>
+				writeFileSync(
+					entry('communiques/2019-03-11-serie.md'),
+					'---\ntitle: Communiqué de série numéro 11\ndescription: Un communiqué ajouté.\ndate: 2019-03-11\ntags: [emploi]\n---\n\nTexte du communiqué ajouté.\n',
+				),
+		],
+		['an entry deleted', () => rmSync(entry('communiques/2019-03-02-serie.md'))],
+		['an entry turned into a draft', () => edit('communiques/2019-03-06-serie.md', /^date: (.*)$/m, 'date: $1\ndraft: true')],
+		[
+			'a press-kit file replaced',
+			() => appendFileSync(entry('communiques/2020-09-17-visite/programme.txt'), '\n14 h 30 : visite de l’atelier.\n'),
+		],
+		['a scheduled entry whose date passes', () => (buildTime = AFTER)],
+		[
+			'a template changed',
+			() => editSource('src/components/EntryCard.astro', '<article class="entry-card">', '<article class="entry-card entry-card--v2">'),
+		],
+		['a setting changed', () => editSource('relais.config.ts', "name: 'Service de presse'", "name: 'Service de presse du réseau'")],
+	];
+
+	for (const [label, change] of changes) {
+		it(`after ${label}`, () => {
+			change();
+			const { differing } = compareBuilds();
+			expect(differing, `files differing from a clean build after ${label}`).toEqual([]);
+		});
+	}
+});
