@@ -194,7 +194,7 @@ describe('press kit', () => {
 		const link = page.querySelector('.attachments a[href="/communiques/2026-01-10-invitation/dossier-de-presse.zip"]');
 		expect(link?.text).toContain('Télécharger le dossier de presse');
 		const zip = readFileSync(path.join(site.outDir, 'communiques/2026-01-10-invitation/dossier-de-presse.zip'));
-		expect(link?.text.replace(/\s+/g, ' ')).toContain(`ZIP – ${formatFileSize(zip.byteLength)}`.replace(/\s+/g, ' '));
+		expect(link?.text.replace(/\s+/g, ' ')).toContain(`ZIP – ${formatFileSize(zip.byteLength, 'fr-FR')}`.replace(/\s+/g, ' '));
 		const files = unzipSync(new Uint8Array(zip));
 		expect(Object.keys(files)).toEqual(['programme.txt', 'participants.csv']);
 		for (const name of ['programme.txt', 'participants.csv']) {
