@@ -16,6 +16,8 @@ import { formatIssues } from './errors';
 
 /** Settings plus what comes from the environment of the build. */
 export interface ResolvedSettings extends SiteSettings {
+	/** Language of `locale`, the pages' `<html lang>`: `"fr"`, as the content contract fixes it (the region goes to formats and feeds). */
+	language: string;
 	/** Origin of the deployed site, from `SITE_URL`. Example: `"https://presse.example.org"`. */
 	site: string;
 	/** Base path, always with leading and trailing slash, from `BASE_PATH`. Example: `"/presse/"`. */
@@ -229,6 +231,7 @@ export function resolveSettings(settings: SiteSettings, env: Record<string, stri
 	const vars = result.data;
 	return {
 		...settings,
+		language: new Intl.Locale(settings.locale).language,
 		site: vars.SITE_URL,
 		base: vars.BASE_PATH,
 		buildTime: vars.RELAIS_BUILD_TIME ?? now,

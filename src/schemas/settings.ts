@@ -18,7 +18,7 @@ export const settingsSchema = z.object({
 	/** Site description for the home page, feeds and search engines. */
 	description: z.string().min(1),
 	/**
-	 * BCP 47 locale of the pages (`<html lang>`), dates, numbers and feeds: French,
+	 * BCP 47 locale of the pages (`<html lang>` is its language), dates, numbers and feeds: French,
 	 * since every text of the interface is (`src/lib/i18n.ts`). Default: `"fr-FR"`.
 	 * Example: `"fr-BE"`.
 	 */

@@ -62,8 +62,7 @@ const SORTS: Readonly<Record<string, SortQuery | undefined>> = {
 
 const PAGE_SIZE = 20;
 const TYPING_DELAY_MS = 200;
-// The page's language is the site's locale (`settings.locale`).
-const collator = new Intl.Collator(document.documentElement.lang, { sensitivity: 'base', numeric: true });
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 const TYPE_ORDER: string[] = [t('type.communiques'), t('type.rencontres'), t('type.temoignages')];
 
 /** Display order of a facet's values: types as the site lists them, years newest first, others alphabetically. */

@@ -29,7 +29,7 @@ describe('entry pages', () => {
 		['temoignages/2020-02-20-christophe-meyrueis/index.html', 'Christophe Meyrueis'],
 	])('%s is French and has its title in <h1>', (file, title) => {
 		const page = html(file);
-		expect(page.querySelector('html')?.getAttribute('lang')).toBe('fr-FR');
+		expect(page.querySelector('html')?.getAttribute('lang')).toBe('fr');
 		expect(page.querySelector('h1')?.text.trim()).toBe(title);
 	});
 
@@ -82,7 +82,7 @@ describe('entry pages', () => {
 	it('carries SEO, sharing and feed discovery tags on every page', () => {
 		for (const file of listFiles(site.outDir).filter((name) => name.endsWith('.html'))) {
 			const page = html(file);
-			expect(page.querySelector('html')?.getAttribute('lang'), file).toBe('fr-FR');
+			expect(page.querySelector('html')?.getAttribute('lang'), file).toBe('fr');
 			expect(page.querySelector('link[rel="alternate"][type="application/rss+xml"]'), file).not.toBeNull();
 			expect(page.querySelector('meta[property="og:image"]')?.getAttribute('content'), file).toMatch(
 				/^https:\/\/presse\.example\.org\/og\/.+\.png$/,

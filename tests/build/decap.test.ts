@@ -49,7 +49,7 @@ describe('/admin/ (Decap CMS)', () => {
 
 	it('is a French, noindex shell that loads only files of the site, under the base', () => {
 		const page = parse(read('admin/index.html'));
-		expect(page.querySelector('html')?.getAttribute('lang')).toBe('fr-FR');
+		expect(page.querySelector('html')?.getAttribute('lang')).toBe('fr');
 		expect(page.querySelector('title')?.text).toMatch(/\S/);
 		expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
 		const references = [

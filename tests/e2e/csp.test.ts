@@ -42,7 +42,7 @@ describe('Content-Security-Policy', () => {
 			const head = readFileSync(path.join(site.outDir, file), 'utf8').split('</head>')[0] ?? '';
 			// First in <head> after the charset, so it covers every resource of the page.
 			expect(head, file).toMatch(
-				/^<!DOCTYPE html><html lang="fr-FR"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">/i,
+				/^<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">/i,
 			);
 			expect(/http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(head)?.[1]?.replace(/&#39;/g, "'"), file).toBe(PAGE_POLICY);
 		}

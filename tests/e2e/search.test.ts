@@ -192,7 +192,7 @@ describe('/recherche/', () => {
 		expect(noscript?.innerHTML).toContain('href="/archives/"');
 		// The interactive part is hidden until the script runs.
 		expect(page.querySelector('[data-search]')?.hasAttribute('hidden')).toBe(true);
-		expect(page.querySelector('html')?.getAttribute('lang')).toBe('fr-FR');
+		expect(page.querySelector('html')?.getAttribute('lang')).toBe('fr');
 	});
 
 	it('indexes only entry pages: list, home and search pages carry no data-pagefind-body', () => {

@@ -207,6 +207,12 @@ describe('locale (relais.config.ts)', () => {
 	const locale = (value?: string) =>
 		defineSettings({ name: 'Relais', description: 'Salle de presse', ...(value && { locale: value }) }).locale;
 
+	it('gives the pages their language, fr, whatever the region (the content contract fixes <html lang="fr">)', () => {
+		expect(resolveSettings(defineSettings({ name: 'Relais', description: 'Salle de presse', locale: 'fr-BE' }), {}, NOW).language).toBe(
+			'fr',
+		);
+	});
+
 	it('defaults to fr-FR and takes any French locale, canonicalised', () => {
 		expect(locale()).toBe('fr-FR');
 		expect(locale('fr-BE')).toBe('fr-BE');
