@@ -3,17 +3,12 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-
-// One build time for every module of this build, so an entry scheduled for
-// "now" is in or out of every output alike.
-process.env.RELAIS_BUILD_TIME ||= new Date().toISOString();
-
-const { settings } = await import('./src/config.ts');
-const { contentCheck } = await import('./src/integrations/content-check.ts');
-const { search } = await import('./src/integrations/search.ts');
-const { cards } = await import('./src/integrations/cards.ts');
-const { baseLinks } = await import('./src/lib/base-links.ts');
-const { satteriFrenchTypography } = await import('./src/lib/rehype-french-typography.ts');
+import { settings } from './src/config.ts';
+import { cards } from './src/integrations/cards.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { search } from './src/integrations/search.ts';
+import { baseLinks } from './src/lib/base-links.ts';
+import { satteriFrenchTypography } from './src/lib/rehype-french-typography.ts';
 
 export default defineConfig({
 	site: settings.site,
@@ -31,5 +26,11 @@ export default defineConfig({
 	// Pages from getStaticPaths() with a cacheKey (src/data/page-keys.ts) are copied from the
 	// previous build when their key and code are unchanged; the cache lives in Astro's cacheDir.
 	experimental: { incrementalBuild: true },
-	integrations: [contentCheck(settings), mdx(), sitemap({ filter: (page) => !/\/(404|admin)\/?$/.test(page) }), cards(), search()],
+	integrations: [
+		contentCheck(settings),
+		mdx(),
+		sitemap({ filter: (page) => !/\/(404|admin)\/?$/.test(page) }),
+		cards(settings.cards),
+		search(),
+	],
 });

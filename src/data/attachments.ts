@@ -1,6 +1,7 @@
 /** Press-kit files declared in frontmatter: located beside the entry, measured, given a stable URL. */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { settings } from '../config';
 import { describeFile } from '../lib/sizes';
 import type { AnyEntry } from './entries';
 import { url } from './site';
@@ -39,7 +40,7 @@ export function resolveAttachments(entry: AnyEntry): ResolvedAttachment[] {
 			source,
 			href: url.path(entry.collection, entry.id, 'fichiers', name),
 			bytes,
-			label: describeFile(name, bytes),
+			label: describeFile(name, bytes, settings.locale),
 		};
 	});
 }

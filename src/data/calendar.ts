@@ -74,7 +74,6 @@ export async function siteCalendar(): Promise<string> {
 			name: `${settings.name} – ${t('agenda.title')}`,
 			description: t('agenda.intro'),
 			timeZone: settings.timeZone,
-			stamp: settings.buildTime,
 			product: settings.name,
 			url: url.absolute('agenda'),
 		},
@@ -89,7 +88,6 @@ export function eventCalendar(item: NewsItem): string {
 		{
 			name: item.title,
 			timeZone: settings.timeZone,
-			stamp: settings.buildTime,
 			product: settings.name,
 			url: url.absolute(item.collection, item.id),
 		},

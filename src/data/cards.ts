@@ -20,7 +20,7 @@ export const SITE_CARD = 'og/site.png';
  * keep theirs: a few dozen cached cards): a quick build, and the baseline the
  * benchmark compares the per-entry cards against.
  */
-export const entryCardsEnabled = !['off', '0', 'false'].includes((process.env.RELAIS_CARDS ?? '').toLowerCase());
+export const entryCardsEnabled = settings.cards.perEntry;
 
 /** Site-relative path of an entry's card. */
 export function cardPath(item: Pick<NewsItem, 'collection' | 'id'>): string {

@@ -8,9 +8,10 @@ import { settings } from '../config';
 import { cacheKey } from '../lib/cache-key';
 import type { NewsItem } from './entries';
 
-// The build clock only matters through what it publishes, which the entries' fingerprints and lists carry.
-const { buildTime: _clock, contentDir: _folder, ...shown } = settings;
-const settingsPart = cacheKey(shown);
+// The build clock only matters through what it publishes, which the entries' fingerprints and
+// lists carry; folders and worker counts change no page.
+const { buildTime: _clock, contentDir: _folder, cards, ...shown } = settings;
+const settingsPart = cacheKey(shown, cards.perEntry);
 
 /** The key of a page showing `items` and `extra` (labels, page numbers…). */
 export function pageKey(items: ReadonlyArray<NewsItem | undefined>, ...extra: unknown[]): string {

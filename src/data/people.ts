@@ -3,6 +3,7 @@
  * and rencontres' organisers) of the published entries, each with a page.
  * Entries come from `src/data/entries.ts`: a draft's speaker gets no page.
  */
+import { settings } from '../config';
 import { groupByName, nameSlug, preferredSpelling, type Mention } from '../lib/people';
 import { getPublished, type NewsItem } from './entries';
 import { url } from './site';
@@ -121,7 +122,7 @@ async function buildDirectory(): Promise<Directory> {
 		const org = orgOf(mention.name.trim());
 		if (!org.organised.includes(mention.source)) org.organised.push(mention.source);
 	}
-	const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+	const collator = new Intl.Collator(settings.locale, { sensitivity: 'base', numeric: true });
 	return {
 		people,
 		organisations: [...organisations.values()].sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug)),

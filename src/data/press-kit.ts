@@ -46,7 +46,7 @@ export function getPressKit(entry: AnyEntry): PressKit | undefined {
 			href: url.path(entry.collection, entry.id, PRESS_KIT_FILE),
 			name,
 			bytes: data.byteLength,
-			label: describeFile(name, data.byteLength),
+			label: describeFile(name, data.byteLength, settings.locale),
 			data,
 		};
 	}

@@ -20,6 +20,7 @@ export function entryJsonLd(item: NewsItem): object[] {
 			publisher: settings.name,
 			keywords: item.tags,
 			author: entry.collection === 'temoignages' ? entry.data.name : undefined,
+			inLanguage: settings.locale,
 		}),
 	];
 	if (item.event) {

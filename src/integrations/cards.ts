@@ -6,10 +6,10 @@
  * core, and unchanged cards are copied from a content-hash cache that lives
  * outside the output (it survives the staging swap of `scripts/build.mjs`).
  *
- * Environment: `RELAIS_CARDS_CACHE` (cache folder, default
+ * Options from `settings.cards`: `RELAIS_CARDS_CACHE` (cache folder, default
  * `node_modules/.cache/relais-cards`), `RELAIS_CARDS_WORKERS` (thread count,
- * default one per core), `RELAIS_CARDS=off` (entries share the site card; see
- * `src/data/cards.ts`).
+ * default one per core); `RELAIS_CARDS=off` (entries share the site card) is
+ * read by `src/data/cards.ts`.
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,12 +18,13 @@ import type { AstroIntegration } from 'astro';
 import { renderCards } from '../lib/cards/batch.ts';
 import { DEFAULT_CACHE_DIR } from '../lib/cards/cache.ts';
 import type { CardJob } from '../lib/cards/types.ts';
+import type { ResolvedSettings } from '../lib/settings.ts';
 
 /** Where the pages' list of cards lands in the output; deleted once the cards exist. */
 export const CARD_LIST = 'og/cards.json';
 
 /** The cards integration: add it to `integrations` in `astro.config.mjs`. */
-export function cards(): AstroIntegration {
+export function cards(options: Pick<ResolvedSettings['cards'], 'workers' | 'cacheDir'>): AstroIntegration {
 	let root = process.cwd();
 	return {
 		name: 'relais-cards',
@@ -36,12 +37,11 @@ export function cards(): AstroIntegration {
 				const listFile = path.join(outDir, CARD_LIST);
 				const jobs = JSON.parse(await readFile(listFile, 'utf8')) as CardJob[];
 				await rm(listFile);
-				const workers = Number(process.env.RELAIS_CARDS_WORKERS) || undefined;
 				const stats = await renderCards(jobs, {
 					outDir,
-					cacheDir: path.resolve(root, process.env.RELAIS_CARDS_CACHE || DEFAULT_CACHE_DIR),
+					cacheDir: path.resolve(root, options.cacheDir ?? DEFAULT_CACHE_DIR),
 					moduleDir: path.join(root, 'src/lib/cards'),
-					...(workers && { workers }),
+					...(options.workers && { workers: options.workers }),
 				});
 				// One stable line: `scripts/bench.mjs` reads it.
 				logger.info(

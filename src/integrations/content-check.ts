@@ -14,6 +14,7 @@ export function contentCheck(settings: ResolvedSettings): AstroIntegration {
 		name: 'relais:content-check',
 		hooks: {
 			'astro:config:setup': ({ command, logger }) => {
+				// Read back as `settings.devServer` by the pages, which Astro loads after this hook.
 				if (command === 'dev') process.env.RELAIS_DEV_SERVER = '1';
 				if (command !== 'build') return;
 				const problems = checkContent({

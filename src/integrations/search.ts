@@ -84,7 +84,7 @@ export interface IndexReport {
 
 /**
  * Indexes the HTML files of a built site into `<siteDir>/pagefind/`.
- * French is forced: every page is `<html lang="fr">`, and forcing it keeps a
+ * French is forced: every page is in French (`<html lang>` is `settings.language`, French), and forcing it keeps a
  * single index (one stemmer) even if a page ever lacks the attribute.
  * Throws with Pagefind's own messages when indexing fails, so the build fails.
  */

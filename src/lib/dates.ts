@@ -87,9 +87,9 @@ export function parseContentDate(value: unknown, timeZone: string): ContentDate 
 
 const NBSP = '\u00a0';
 
-/** « 21 septembre 2020 » (« 1er octobre 2020 » on the first of the month). */
-export function formatDate(instant: Date, timeZone: string): string {
-	const parts = new Intl.DateTimeFormat('fr-FR', {
+/** « 21 septembre 2020 » (« 1er octobre 2020 » on the first of the month); `locale` is a French one (`fr-FR`, `fr-BE`…). */
+export function formatDate(instant: Date, timeZone: string, locale: string): string {
+	const parts = new Intl.DateTimeFormat(locale, {
 		timeZone,
 		day: 'numeric',
 		month: 'long',
@@ -115,8 +115,8 @@ export function formatTime(instant: Date, timeZone: string): string {
 }
 
 /** « 21 septembre 2020 à 12 h 15 », or the date alone for a plain date. */
-export function formatContentDate(date: ContentDate, timeZone: string): string {
-	const day = formatDate(date.instant, timeZone);
+export function formatContentDate(date: ContentDate, timeZone: string, locale: string): string {
+	const day = formatDate(date.instant, timeZone, locale);
 	return date.hasTime ? `${day} à ${formatTime(date.instant, timeZone)}` : day;
 }
 
@@ -145,15 +145,15 @@ export function machineDate(date: ContentDate, timeZone: string): string {
  * An event's span in French: « 21 septembre 2020 à 12 h 15 »,
  * « du 15 au 16 février 2020 », « 15 février 2020, de 18 h à 22 h ».
  */
-export function formatEventSpan(start: ContentDate, end: ContentDate | undefined, timeZone: string): string {
-	if (!end) return formatContentDate(start, timeZone);
+export function formatEventSpan(start: ContentDate, end: ContentDate | undefined, timeZone: string, locale: string): string {
+	if (!end) return formatContentDate(start, timeZone, locale);
 	const sameDay = calendarDay(start.instant, timeZone) === calendarDay(end.instant, timeZone);
 	if (sameDay) {
-		const day = formatDate(start.instant, timeZone);
+		const day = formatDate(start.instant, timeZone, locale);
 		if (start.hasTime && end.hasTime) {
 			return `${day}, de ${formatTime(start.instant, timeZone)} à ${formatTime(end.instant, timeZone)}`;
 		}
-		return formatContentDate(start, timeZone);
+		return formatContentDate(start, timeZone, locale);
 	}
-	return `du ${formatContentDate(start, timeZone)} au ${formatContentDate(end, timeZone)}`;
+	return `du ${formatContentDate(start, timeZone, locale)} au ${formatContentDate(end, timeZone, locale)}`;
 }

@@ -467,25 +467,3 @@ export function decapConfig(options: DecapOptions): DecapConfig {
 		collections,
 	};
 }
-
-/** Reads the backend options from the environment (`DECAP_BACKEND`, `DECAP_REPO`, `DECAP_BRANCH`…). */
-export function decapOptionsFromEnv(
-	env: Record<string, string | undefined>,
-): Pick<DecapOptions, 'backend' | 'editorialWorkflow' | 'localBackend'> {
-	const name = env.DECAP_BACKEND?.trim() || 'git-gateway';
-	if (name !== 'git-gateway' && name !== 'github') {
-		throw new Error(`DECAP_BACKEND : « ${name} » n’est pas pris en charge (valeurs possibles : git-gateway, github).`);
-	}
-	const truthy = (value: string | undefined) => value === '1' || value === 'true';
-	return {
-		backend: {
-			name,
-			repo: env.DECAP_REPO?.trim() || undefined,
-			branch: env.DECAP_BRANCH?.trim() || 'main',
-			baseUrl: env.DECAP_BASE_URL?.trim() || undefined,
-			authEndpoint: env.DECAP_AUTH_ENDPOINT?.trim() || undefined,
-		},
-		editorialWorkflow: truthy(env.DECAP_EDITORIAL_WORKFLOW),
-		localBackend: env.DECAP_LOCAL_BACKEND === undefined ? true : truthy(env.DECAP_LOCAL_BACKEND),
-	};
-}

@@ -8,7 +8,7 @@
  * Pure logic: no Astro import, unit-tested in `tests/unit/ical.test.ts`.
  */
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { escape, ICalCalendarMethod } from 'ical-generator';
+import ical, { escape } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import { calendarDay, type ContentDate } from './dates';
 
@@ -24,8 +24,8 @@ export interface CalendarEvent {
 	location: string;
 	/** Absolute URL of the entry's page. */
 	url: string;
-	/** When the entry last changed (LAST-MODIFIED). */
-	lastModified?: Date;
+	/** When the entry last changed: its LAST-MODIFIED and its DTSTAMP. */
+	lastModified: Date;
 }
 
 export interface CalendarOptions {
@@ -34,8 +34,6 @@ export interface CalendarOptions {
 	description?: string;
 	/** IANA zone the wall-clock times are written in. */
 	timeZone: string;
-	/** DTSTAMP of every event: when this calendar was generated (the build time). */
-	stamp: Date;
 	/** Product name for PRODID. */
 	product: string;
 	/** Absolute URL of the calendar file or its page. */
@@ -63,7 +61,9 @@ export function buildCalendar(options: CalendarOptions, events: CalendarEvent[])
 		name: escape(options.name, false),
 		description: options.description === undefined ? null : escape(options.description, false),
 		prodId: { company: options.product, product: options.product, language: 'FR' },
-		method: ICalCalendarMethod.PUBLISH,
+		// No METHOD: the file is not a scheduling message (RFC 5546), so RFC 5545 lets
+		// DTSTAMP be when the event's information last changed, not when the file was
+		// written; the entry's date then stamps it and two builds give the same bytes.
 		url: options.url ?? null,
 		// No calendar-wide zone, so DTSTAMP stays in UTC as RFC 5545 requires; each
 		// timed event carries TZID and the generator adds the matching VTIMEZONE.
@@ -78,8 +78,8 @@ export function buildCalendar(options: CalendarOptions, events: CalendarEvent[])
 			description: event.description ?? null,
 			location: event.location,
 			url: event.url,
-			stamp: options.stamp,
-			lastModified: event.lastModified ?? null,
+			stamp: event.lastModified,
+			lastModified: event.lastModified,
 		};
 		if (!event.start.hasTime) {
 			// All-day: DTEND is exclusive, the day after the last day.

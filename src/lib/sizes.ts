@@ -3,15 +3,15 @@
 const UNITS = ['o', 'Kio', 'Mio', 'Gio'] as const;
 const NBSP = '\u00a0';
 
-/** `151040` → « 147,5 Kio » (binary units, French decimal comma, non-breaking space). */
-export function formatFileSize(bytes: number): string {
+/** `151040` → « 147,5 Kio » (binary units, the decimal comma of the French `locale`, non-breaking space). */
+export function formatFileSize(bytes: number, locale: string): string {
 	let value = bytes;
 	let unit = 0;
 	while (value >= 1024 && unit < UNITS.length - 1) {
 		value /= 1024;
 		unit += 1;
 	}
-	const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+	const number = new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
 	return `${number}${NBSP}${UNITS[unit]}`;
 }
 
@@ -25,6 +25,6 @@ export function fileTypeLabel(fileName: string): string {
 }
 
 /** « PNG – 147,5 Kio ». */
-export function describeFile(fileName: string, bytes: number): string {
-	return `${fileTypeLabel(fileName)} – ${formatFileSize(bytes)}`;
+export function describeFile(fileName: string, bytes: number, locale: string): string {
+	return `${fileTypeLabel(fileName)} – ${formatFileSize(bytes, locale)}`;
 }

@@ -10,6 +10,8 @@ export interface ArticleFacts {
 	publisher: string;
 	keywords: string[];
 	author?: string;
+	/** BCP 47 locale of the page. Example: `"fr-FR"`. */
+	inLanguage: string;
 }
 
 export interface EventFacts {
@@ -36,7 +38,7 @@ export function newsArticle(facts: ArticleFacts): object {
 		image: [facts.image],
 		datePublished: facts.datePublished,
 		...(facts.dateModified && { dateModified: facts.dateModified }),
-		inLanguage: 'fr-FR',
+		inLanguage: facts.inLanguage,
 		keywords: facts.keywords,
 		author: { '@type': facts.author ? 'Person' : 'Organization', name: facts.author ?? facts.publisher },
 		publisher: { '@type': 'Organization', name: facts.publisher },

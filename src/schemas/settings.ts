@@ -17,8 +17,16 @@ export const settingsSchema = z.object({
 	tagline: z.string().default(''),
 	/** Site description for the home page, feeds and search engines. */
 	description: z.string().min(1),
-	/** BCP 47 locale of the UI and feeds. Default: `"fr-FR"`. */
-	locale: z.string().default('fr-FR'),
+	/**
+	 * BCP 47 locale of the pages (`<html lang>` is its language), dates, numbers and feeds: French,
+	 * since every text of the interface is (`src/lib/i18n.ts`). Default: `"fr-FR"`.
+	 * Example: `"fr-BE"`.
+	 */
+	locale: z
+		.string()
+		.default('fr-FR')
+		.refine(isFrenchLocale, { message: 'locale BCP 47 française attendue (exemple : « fr-FR », « fr-BE », « fr-CH »)' })
+		.transform((value) => Intl.getCanonicalLocales(value)[0] ?? value),
 	/** IANA time zone in which naive dates are read and shown. Default: `"Europe/Paris"`. */
 	timeZone: z.string().default('Europe/Paris').refine(isTimeZone, { message: 'fuseau horaire IANA inconnu (exemple : « Europe/Paris »)' }),
 	/** Number of entries per list page. Default: `10`. */
@@ -73,6 +81,14 @@ export const settingsSchema = z.object({
 export type SettingsInput = z.input<typeof settingsSchema>;
 /** Validated settings. */
 export type SiteSettings = z.output<typeof settingsSchema>;
+
+function isFrenchLocale(value: string): boolean {
+	try {
+		return new Intl.Locale(value).language === 'fr';
+	} catch {
+		return false;
+	}
+}
 
 function isTimeZone(value: string): boolean {
 	try {

@@ -20,7 +20,7 @@ const fixture = (...parts: string[]) => path.resolve('tests/fixtures/journalists
 
 let site: BuildResult;
 beforeAll(() => {
-	// A fixed "now": upcoming and past events, scheduled entries and DTSTAMP do not drift.
+	// A fixed "now": upcoming and past events and scheduled entries do not drift.
 	site = buildSite({ fixture: 'journalists', env: { RELAIS_BUILD_TIME: '2026-03-01T12:00:00Z' } });
 	if (!site.ok) throw new Error(site.output);
 });
@@ -68,7 +68,8 @@ describe('agenda', () => {
 		expect(invitation?.start.tz).toBe('Europe/Paris');
 		expect(invitation?.end?.toISOString()).toBe('2099-06-15T19:00:00.000Z');
 		expect(raw).toContain('DTSTART;TZID=Europe/Paris:20990615T183000');
-		expect(raw).toContain('DTSTAMP:20260301T120000Z');
+		// DTSTAMP is the entry's date (2026-01-10 at 9 h in Paris), not the build time.
+		expect(raw).toContain('DTSTAMP:20260110T080000Z');
 		expect(String(invitation?.summary)).toBe('Invitation à la soirée des réseaux, édition 2099');
 		const url = invitation?.url as unknown as string | { val: string };
 		expect(typeof url === 'string' ? url : url.val).toBe(`${ORIGIN}/communiques/2026-01-10-invitation/`);
@@ -193,7 +194,7 @@ describe('press kit', () => {
 		const link = page.querySelector('.attachments a[href="/communiques/2026-01-10-invitation/dossier-de-presse.zip"]');
 		expect(link?.text).toContain('Télécharger le dossier de presse');
 		const zip = readFileSync(path.join(site.outDir, 'communiques/2026-01-10-invitation/dossier-de-presse.zip'));
-		expect(link?.text.replace(/\s+/g, ' ')).toContain(`ZIP – ${formatFileSize(zip.byteLength)}`.replace(/\s+/g, ' '));
+		expect(link?.text.replace(/\s+/g, ' ')).toContain(`ZIP – ${formatFileSize(zip.byteLength, 'fr-FR')}`.replace(/\s+/g, ' '));
 		const files = unzipSync(new Uint8Array(zip));
 		expect(Object.keys(files)).toEqual(['programme.txt', 'participants.csv']);
 		for (const name of ['programme.txt', 'participants.csv']) {

@@ -45,16 +45,16 @@ describe('parseContentDate', () => {
 
 describe('French formatting', () => {
 	it('formats « 21 septembre 2020 à 12 h 15 » with non-breaking spaces', () => {
-		expect(formatContentDate(parse('2020-09-21T12:15'), TZ)).toBe('21\u00a0septembre\u00a02020 à 12\u00a0h\u00a015');
-		expect(formatContentDate(parse('2020-09-21T09:00'), TZ)).toBe('21\u00a0septembre\u00a02020 à 9\u00a0h');
+		expect(formatContentDate(parse('2020-09-21T12:15'), TZ, 'fr-FR')).toBe('21\u00a0septembre\u00a02020 à 12\u00a0h\u00a015');
+		expect(formatContentDate(parse('2020-09-21T09:00'), TZ, 'fr-FR')).toBe('21\u00a0septembre\u00a02020 à 9\u00a0h');
 	});
 
 	it('writes « 1er » on the first of the month', () => {
-		expect(formatContentDate(parse('2020-10-01'), TZ)).toBe('1er\u00a0octobre\u00a02020');
+		expect(formatContentDate(parse('2020-10-01'), TZ, 'fr-FR')).toBe('1er\u00a0octobre\u00a02020');
 	});
 
 	it('formats event spans', () => {
-		const span = (a: string, b?: string) => formatEventSpan(parse(a), b ? parse(b) : undefined, TZ).replace(/\u00a0/g, ' ');
+		const span = (a: string, b?: string) => formatEventSpan(parse(a), b ? parse(b) : undefined, TZ, 'fr-FR').replace(/\u00a0/g, ' ');
 		expect(span('2020-09-21T12:15', '2020-09-21T14:00')).toBe('21 septembre 2020, de 12 h 15 à 14 h');
 		expect(span('2020-02-15', '2020-02-16')).toBe('du 15 février 2020 au 16 février 2020');
 		expect(span('2021-11-22T18:30')).toBe('22 novembre 2021 à 18 h 30');
@@ -68,6 +68,6 @@ describe('French formatting', () => {
 	it('follows another configured zone', () => {
 		const date = parseContentDate('2020-09-21T12:15', 'America/Martinique');
 		expect(date?.instant.toISOString()).toBe('2020-09-21T16:15:00.000Z');
-		expect(formatContentDate(date!, 'America/Martinique').replace(/\u00a0/g, ' ')).toBe('21 septembre 2020 à 12 h 15');
+		expect(formatContentDate(date!, 'America/Martinique', 'fr-FR').replace(/\u00a0/g, ' ')).toBe('21 septembre 2020 à 12 h 15');
 	});
 });

@@ -7,7 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { DECAP_LABELS, decapConfig, decapFields, decapOptionsFromEnv, schemaHelpers, type DecapField } from '../../src/lib/decap';
+import { DECAP_LABELS, decapConfig, decapFields, schemaHelpers, type DecapField } from '../../src/lib/decap';
 import { meetingReportSchema, pressReleaseSchema, testimonialSchema } from '../../src/schemas/entries';
 import { fieldPaths } from '../helpers/schema-paths';
 
@@ -134,14 +134,14 @@ describe('decapConfig', () => {
 			site: 'https://presse.example.org/ignored',
 			base: '/',
 			contentDir: './site/contenu/',
-			...decapOptionsFromEnv({ DECAP_BACKEND: 'github', DECAP_REPO: 'relais/presse', DECAP_BRANCH: 'prod', DECAP_EDITORIAL_WORKFLOW: '1' }),
+			backend: { name: 'github', repo: 'relais/presse', branch: 'prod' },
+			editorialWorkflow: true,
 		});
 		expect(github.backend).toMatchObject({ name: 'github', repo: 'relais/presse', branch: 'prod' });
 		expect(github.publish_mode).toBe('editorial_workflow');
 		expect(github.site_url).toBe('https://presse.example.org/');
 		expect(github.collections[0]?.folder).toBe('site/contenu/communiques');
 		expect(() => decapConfig({ site: 'https://x.example', base: '/', backend: { name: 'github' } })).toThrow(/DECAP_REPO/);
-		expect(() => decapOptionsFromEnv({ DECAP_BACKEND: 'gitlab' })).toThrow(/DECAP_BACKEND/);
 	});
 
 	it('follows a field added to a schema (the config is generated, not written)', () => {

@@ -12,10 +12,10 @@ import userSettings from '../../relais.config';
 
 describe('sizes', () => {
 	it('writes French binary units', () => {
-		expect(formatFileSize(151040)).toBe('147,5\u00a0Kio');
-		expect(formatFileSize(512)).toBe('512\u00a0o');
-		expect(formatFileSize(3 * 1024 * 1024)).toBe('3\u00a0Mio');
-		expect(describeFile('logo.png', 151040)).toBe('PNG – 147,5\u00a0Kio');
+		expect(formatFileSize(151040, 'fr-FR')).toBe('147,5\u00a0Kio');
+		expect(formatFileSize(512, 'fr-FR')).toBe('512\u00a0o');
+		expect(formatFileSize(3 * 1024 * 1024, 'fr-FR')).toBe('3\u00a0Mio');
+		expect(describeFile('logo.png', 151040, 'fr-FR')).toBe('PNG – 147,5\u00a0Kio');
 		expect(fileTypeLabel('photo.JPG')).toBe('JPEG');
 		expect(fileTypeLabel('README')).toBe('Fichier');
 	});

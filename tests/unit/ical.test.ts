@@ -9,7 +9,7 @@ const date = (value: string) => {
 	if (!parsed) throw new Error(value);
 	return parsed;
 };
-const options = { name: 'Relais, agenda; test', timeZone: TZ, stamp: new Date('2026-03-01T12:00:00Z'), product: 'Relais' };
+const options = { name: 'Relais, agenda; test', timeZone: TZ, product: 'Relais' };
 const base: CalendarEvent = {
 	uid: 'communiques-a@presse.example.org',
 	summary: 'Soirée, « réseaux »; édition 1',
@@ -18,6 +18,7 @@ const base: CalendarEvent = {
 	end: date('2099-06-15T21:00'),
 	location: 'Salle A, bâtiment B; étage 2, Alès',
 	url: 'https://presse.example.org/communiques/a/',
+	lastModified: new Date('2026-03-01T12:00:00Z'),
 };
 const parseEvents = (text: string) =>
 	Object.values(ical.sync.parseICS(text)).filter((component): component is VEvent => component?.type === 'VEVENT');
@@ -40,6 +41,7 @@ describe('buildCalendar', () => {
 		expect(text).toContain('DTEND;TZID=Europe/Paris:20990615T210000\r\n');
 		expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n');
 		expect(text).toContain('DTSTAMP:20260301T120000Z\r\n');
+		expect(text).toContain('LAST-MODIFIED:20260301T120000Z\r\n');
 		const [event] = parseEvents(text);
 		expect(event?.start.toISOString()).toBe('2099-06-15T16:30:00.000Z');
 	});
@@ -77,5 +79,14 @@ describe('buildCalendar', () => {
 
 	it('is stable: same input, same text', () => {
 		expect(buildCalendar(options, [base])).toBe(text);
+	});
+
+	it('stamps each event with its last change, not the clock, and sends no METHOD (not a scheduling message)', () => {
+		const older = buildCalendar(options, [
+			base,
+			{ ...base, uid: 'communiques-b@presse.example.org', lastModified: new Date('2025-01-02T03:04:05Z') },
+		]);
+		expect(older).toContain('DTSTAMP:20250102T030405Z\r\n');
+		expect(older).not.toMatch(/^METHOD:/m);
 	});
 });

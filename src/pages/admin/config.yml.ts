@@ -1,16 +1,14 @@
 /**
  * `/admin/config.yml`: the Decap CMS configuration, generated from the
  * collection schemas by src/lib/decap.ts. Backend from the environment of
- * the build: `DECAP_BACKEND` (`git-gateway`, default, or `github`),
- * `DECAP_REPO`, `DECAP_BRANCH`, `DECAP_BASE_URL`, `DECAP_AUTH_ENDPOINT`,
- * `DECAP_EDITORIAL_WORKFLOW=1`, `DECAP_LOCAL_BACKEND=0` (see docs/decap.md).
+ * the build (`DECAP_*`, read by src/lib/settings.ts; see docs/decap.md).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRoute } from 'astro';
 import { stringify } from 'yaml';
 import { settings } from '../../config';
-import { decapConfig, decapOptionsFromEnv } from '../../lib/decap';
+import { decapConfig } from '../../lib/decap';
 
 /** The content folder relative to the repository (Decap's paths are), `content` when it lies outside. */
 function contentDirInRepository(): string {
@@ -24,7 +22,7 @@ export const GET: APIRoute = () => {
 		base: settings.base,
 		contentDir: contentDirInRepository(),
 		timeZone: settings.timeZone,
-		...decapOptionsFromEnv(process.env),
+		...settings.decap,
 	});
 	const header = '# Généré par src/lib/decap.ts à partir des schémas (src/schemas/) : ne pas modifier à la main.\n';
 	return new Response(header + stringify(config, { lineWidth: 0 }), {

@@ -1,0 +1,228 @@
+/**
+ * The build environment, read once by src/lib/settings.ts: for every variable
+ * its default, a valid value and an invalid one with its exact French message;
+ * and the `locale` setting of relais.config.ts.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { defineSettings, ENVIRONMENT, resolveSettings } from '../../src/lib/settings';
+
+const site = defineSettings({ name: 'Relais', description: 'Salle de presse' });
+const NOW = new Date('2026-03-01T12:00:00Z');
+const resolve = (env: Record<string, string | undefined> = {}) => resolveSettings(site, env, NOW);
+const defaults = resolve();
+
+/** The message of the error `env` raises. */
+function failure(env: Record<string, string>): string {
+	try {
+		resolve(env);
+	} catch (error) {
+		return (error as Error).message;
+	}
+	throw new Error(`no error for ${JSON.stringify(env)}`);
+}
+const invalid = (...lines: string[]) => `Variables d’environnement invalides :\n${lines.map((line) => `  - ${line}`).join('\n')}`;
+
+describe('SITE_URL', () => {
+	it('defaults to the local preview server', () => expect(defaults.site).toBe('http://localhost:4321'));
+	it('keeps the origin of an http(s) address', () => {
+		expect(resolve({ SITE_URL: 'https://presse.example.org/' }).site).toBe('https://presse.example.org');
+		expect(resolve({ SITE_URL: ' http://a.example:8080 ' }).site).toBe('http://a.example:8080');
+	});
+	it('rejects anything else', () => {
+		expect(failure({ SITE_URL: 'presse.example.org' })).toBe(
+			invalid('SITE_URL : « presse.example.org » n’est pas une adresse valide (exemple : SITE_URL=https://presse.example.org).'),
+		);
+		expect(failure({ SITE_URL: 'mailto:presse@example.org' })).toMatch(/^Variables.*\n {2}- SITE_URL : « mailto:presse@example\.org »/);
+	});
+});
+
+describe('BASE_PATH', () => {
+	it('defaults to the root', () => expect(defaults.base).toBe('/'));
+	it('is normalised with leading and trailing slashes', () => {
+		expect(resolve({ BASE_PATH: 'presse' }).base).toBe('/presse/');
+		expect(resolve({ BASE_PATH: '/salle-de-presse/2026/' }).base).toBe('/salle-de-presse/2026/');
+	});
+	it('rejects what is not a path', () => {
+		expect(failure({ BASE_PATH: '/salle de presse' })).toBe(
+			invalid(
+				'BASE_PATH : « /salle de presse » n’est pas un chemin d’adresse (lettres, chiffres, « - », « _ », « . », « ~ » et « / ») (exemple : BASE_PATH=/presse).',
+			),
+		);
+		expect(failure({ BASE_PATH: '../presse' })).toContain('BASE_PATH : « ../presse »');
+	});
+});
+
+describe('RELAIS_BUILD_TIME', () => {
+	it('defaults to the clock given by the caller', () => expect(defaults.buildTime).toBe(NOW));
+	it('reads an ISO 8601 instant with its zone', () => {
+		expect(resolve({ RELAIS_BUILD_TIME: '2026-03-01T13:07+01:00' }).buildTime.toISOString()).toBe('2026-03-01T12:07:00.000Z');
+		expect(resolve({ RELAIS_BUILD_TIME: '2026-03-01T12:00:00.250Z' }).buildTime.toISOString()).toBe('2026-03-01T12:00:00.250Z');
+	});
+	it('rejects a time without zone (it would depend on the machine’s) and impossible dates', () => {
+		expect(failure({ RELAIS_BUILD_TIME: '2026-03-01T12:00' })).toBe(
+			invalid(
+				'RELAIS_BUILD_TIME : « 2026-03-01T12:00 » n’est pas un instant ISO 8601 avec son fuseau (exemple : RELAIS_BUILD_TIME=2026-03-01T12:00:00Z).',
+			),
+		);
+		expect(failure({ RELAIS_BUILD_TIME: '2026-02-30T12:00:00Z' })).toContain('« 2026-02-30T12:00:00Z » n’est pas un instant');
+		expect(failure({ RELAIS_BUILD_TIME: 'demain' })).toContain('« demain » n’est pas un instant');
+	});
+});
+
+describe('RELAIS_CONTENT_DIR', () => {
+	it('defaults to content/ in the working directory', () => {
+		expect(defaults.contentDir.href).toBe(pathToFileURL(`${path.resolve('content')}/`).href);
+	});
+	it('takes any folder, relative to the working directory or absolute (no value is invalid)', () => {
+		expect(resolve({ RELAIS_CONTENT_DIR: 'site/contenu' }).contentDir.href).toBe(pathToFileURL(`${path.resolve('site/contenu')}/`).href);
+		expect(resolve({ RELAIS_CONTENT_DIR: '/srv/presse/contenu' }).contentDir.href).toBe('file:///srv/presse/contenu/');
+	});
+});
+
+describe('switches: RELAIS_PREVIEW, RELAIS_DEV_SERVER, RELAIS_CARDS, DECAP_EDITORIAL_WORKFLOW, DECAP_LOCAL_BACKEND', () => {
+	it('have their defaults', () => {
+		expect(defaults.preview).toBe(false);
+		expect(defaults.devServer).toBe(false);
+		expect(defaults.cards.perEntry).toBe(true);
+		expect(defaults.decap.editorialWorkflow).toBe(false);
+		expect(defaults.decap.localBackend).toBe(true);
+	});
+	it('read 1, true, on and 0, false, off in any case', () => {
+		expect(resolve({ RELAIS_PREVIEW: '1' }).preview).toBe(true);
+		expect(resolve({ RELAIS_PREVIEW: 'TRUE' }).preview).toBe(true);
+		expect(resolve({ RELAIS_PREVIEW: '0' }).preview).toBe(false);
+		expect(resolve({ RELAIS_DEV_SERVER: '1' }).devServer).toBe(true);
+		expect(resolve({ RELAIS_CARDS: 'off' }).cards.perEntry).toBe(false);
+		expect(resolve({ RELAIS_CARDS: 'On' }).cards.perEntry).toBe(true);
+		expect(resolve({ DECAP_EDITORIAL_WORKFLOW: '1' }).decap.editorialWorkflow).toBe(true);
+		expect(resolve({ DECAP_LOCAL_BACKEND: 'false' }).decap.localBackend).toBe(false);
+	});
+	it('reject anything else', () => {
+		const message = (name: string, value: string, example: string) =>
+			invalid(`${name} : « ${value} » n’est pas reconnu (valeurs possibles : 1 ou 0) (exemple : ${name}=${example}).`);
+		expect(failure({ RELAIS_PREVIEW: 'oui' })).toBe(message('RELAIS_PREVIEW', 'oui', '1'));
+		expect(failure({ RELAIS_DEV_SERVER: 'yes' })).toBe(message('RELAIS_DEV_SERVER', 'yes', '1'));
+		expect(failure({ RELAIS_CARDS: 'aucune' })).toBe(message('RELAIS_CARDS', 'aucune', 'off'));
+		expect(failure({ DECAP_EDITORIAL_WORKFLOW: 'pr' })).toBe(message('DECAP_EDITORIAL_WORKFLOW', 'pr', '1'));
+		expect(failure({ DECAP_LOCAL_BACKEND: 'no' })).toBe(message('DECAP_LOCAL_BACKEND', 'no', '0'));
+	});
+});
+
+describe('RELAIS_CARDS_WORKERS', () => {
+	it('defaults to none (one thread per core)', () => expect(defaults.cards.workers).toBeUndefined());
+	it('reads a thread count', () => expect(resolve({ RELAIS_CARDS_WORKERS: '2' }).cards.workers).toBe(2));
+	it('rejects zero, fractions and words', () => {
+		expect(failure({ RELAIS_CARDS_WORKERS: '0' })).toBe(
+			invalid('RELAIS_CARDS_WORKERS : « 0 » n’est pas un nombre de threads (un entier de 1 à 999) (exemple : RELAIS_CARDS_WORKERS=2).'),
+		);
+		expect(failure({ RELAIS_CARDS_WORKERS: '1.5' })).toContain('« 1.5 » n’est pas un nombre de threads');
+		expect(failure({ RELAIS_CARDS_WORKERS: 'deux' })).toContain('« deux » n’est pas un nombre de threads');
+	});
+});
+
+describe('RELAIS_CARDS_CACHE', () => {
+	it('defaults to none (the cards integration’s node_modules/.cache/relais-cards)', () => expect(defaults.cards.cacheDir).toBeUndefined());
+	it('takes any folder (no value is invalid)', () => {
+		expect(resolve({ RELAIS_CARDS_CACHE: '/var/cache/relais-cards' }).cards.cacheDir).toBe('/var/cache/relais-cards');
+	});
+});
+
+describe('DECAP_BACKEND, DECAP_REPO, DECAP_BRANCH, DECAP_BASE_URL, DECAP_AUTH_ENDPOINT', () => {
+	it('default to git-gateway on main', () => {
+		expect(defaults.decap.backend).toEqual({ name: 'git-gateway', branch: 'main' });
+	});
+	it('read a GitHub backend with its OAuth server', () => {
+		const { decap } = resolve({
+			DECAP_BACKEND: 'github',
+			DECAP_REPO: 'relais/salle-de-presse',
+			DECAP_BRANCH: 'prod',
+			DECAP_BASE_URL: 'https://auth.example.org',
+			DECAP_AUTH_ENDPOINT: 'api/auth',
+		});
+		expect(decap.backend).toEqual({
+			name: 'github',
+			repo: 'relais/salle-de-presse',
+			branch: 'prod',
+			baseUrl: 'https://auth.example.org',
+			authEndpoint: 'api/auth',
+		});
+	});
+	it('reject each invalid value with its own message', () => {
+		expect(failure({ DECAP_BACKEND: 'gitlab' })).toBe(
+			invalid(
+				'DECAP_BACKEND : « gitlab » n’est pas pris en charge (valeurs possibles : git-gateway, github) (exemple : DECAP_BACKEND=github).',
+			),
+		);
+		expect(failure({ DECAP_REPO: 'salle-de-presse' })).toBe(
+			invalid(
+				'DECAP_REPO : « salle-de-presse » n’est pas un dépôt de la forme « propriétaire/nom » (exemple : DECAP_REPO=organisation/salle-de-presse).',
+			),
+		);
+		expect(failure({ DECAP_BRANCH: 'ma branche' })).toBe(
+			invalid('DECAP_BRANCH : « ma branche » n’est pas un nom de branche git (exemple : DECAP_BRANCH=main).'),
+		);
+		expect(failure({ DECAP_BASE_URL: 'auth.example.org' })).toBe(
+			invalid('DECAP_BASE_URL : « auth.example.org » n’est pas une adresse valide (exemple : DECAP_BASE_URL=https://auth.example.org).'),
+		);
+		expect(failure({ DECAP_AUTH_ENDPOINT: 'https://auth.example.org/api/auth' })).toBe(
+			invalid(
+				'DECAP_AUTH_ENDPOINT : « https://auth.example.org/api/auth » n’est pas un chemin (l’adresse du serveur va dans DECAP_BASE_URL) (exemple : DECAP_AUTH_ENDPOINT=api/auth).',
+			),
+		);
+	});
+	it('require DECAP_REPO with the github backend', () => {
+		expect(failure({ DECAP_BACKEND: 'github' })).toBe(
+			invalid('DECAP_REPO : obligatoire avec DECAP_BACKEND=github (exemple : DECAP_REPO=organisation/salle-de-presse).'),
+		);
+	});
+});
+
+describe('the environment as a whole', () => {
+	it('treats blank variables as unset (CI services often define them empty)', () => {
+		const blank = resolve(Object.fromEntries(Object.keys(ENVIRONMENT).map((name) => [name, ' '])));
+		expect(blank).toEqual(defaults);
+	});
+
+	it('reports every mistake at once', () => {
+		expect(failure({ SITE_URL: 'x', RELAIS_CARDS_WORKERS: '0' })).toBe(
+			invalid(
+				'SITE_URL : « x » n’est pas une adresse valide (exemple : SITE_URL=https://presse.example.org).',
+				'RELAIS_CARDS_WORKERS : « 0 » n’est pas un nombre de threads (un entier de 1 à 999) (exemple : RELAIS_CARDS_WORKERS=2).',
+			),
+		);
+	});
+
+	it('is documented in the README configuration table, every variable', () => {
+		const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+		const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+		const documented = new Set([...section.matchAll(/^\| `([A-Z_]+)`/gm)].map((match) => match[1]));
+		expect(Object.keys(ENVIRONMENT).filter((name) => !documented.has(name))).toEqual([]);
+	});
+});
+
+describe('locale (relais.config.ts)', () => {
+	const locale = (value?: string) =>
+		defineSettings({ name: 'Relais', description: 'Salle de presse', ...(value && { locale: value }) }).locale;
+
+	it('gives the pages their language, fr, whatever the region (the content contract fixes <html lang="fr">)', () => {
+		expect(resolveSettings(defineSettings({ name: 'Relais', description: 'Salle de presse', locale: 'fr-BE' }), {}, NOW).language).toBe(
+			'fr',
+		);
+	});
+
+	it('defaults to fr-FR and takes any French locale, canonicalised', () => {
+		expect(locale()).toBe('fr-FR');
+		expect(locale('fr-BE')).toBe('fr-BE');
+		expect(locale('fr-ch')).toBe('fr-CH');
+	});
+
+	it('rejects a locale that is not French (every text of the interface is) or not BCP 47', () => {
+		const message =
+			'relais.config.ts : réglages invalides.\n  - le champ « locale » : locale BCP 47 française attendue (exemple : « fr-FR », « fr-BE », « fr-CH »)';
+		expect(() => locale('en-US')).toThrow(message);
+		expect(() => locale('fr_FR')).toThrow(message);
+	});
+});
