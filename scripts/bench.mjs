@@ -1,163 +1,162 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- N]`: measures what social cards cost a build.
+ * `npm run bench [-- SIZES]`: what a Relais build costs at 1000 and 10 000
+ * entries, beside a bare Astro site building the same content.
  *
- * Copies `content/` to a temporary folder, adds N synthetic press releases
- * written to the content contract (default 1000, or BENCH_N; deterministic:
- * the same N gives the same files), and builds with `scripts/build.mjs`:
+ * Sizes: arguments (`npm run bench -- 1000`, `-- 1000 10000` or `-- 1000,10000`),
+ * else BENCH_SIZES (`1000,10000`), else 1000 and 10 000. For each size, `content/`
+ * plus N synthetic press releases (`scripts/bench/corpus.mjs`, deterministic)
+ * are built, in this order, each by `scripts/build.mjs` in its own process:
  *
- *   1. cards off, cold      RELAIS_CARDS=off, empty Astro cache    (baseline)
- *   2. cards on, cold       empty Astro cache, empty card cache
- *   3. cards on, rebuild    after editing one entry's title        (1 card drawn)
- *   4. cards off, warm      same content, warm Astro cache         (baseline of 3)
+ *   1. cold            empty Astro cache (RELAIS_CACHE_DIR) and card cache (RELAIS_CARDS_CACHE)
+ *   2. no change       same caches, same content
+ *   3. one body edit   one paragraph appended to the newest synthetic entry
+ *   4. one title edit  the same entry's title changed
+ *   5. bare Astro      `scripts/bench/bare/` (one layout, an entry page, an index;
+ *                      no cards, no search, no feeds), cold, on the same content
  *
- * and prints wall time, peak memory (max RSS of the build process, worker
- * threads included), cards drawn/reused, card count, median card size, and the
- * Pagefind index (size, files, time) when the output has a `pagefind/` folder.
- * A benchmark, not a test: it asserts nothing; targets are shown beside ratios.
+ * Each build gives wall time, peak memory (max RSS of the build process, worker
+ * threads included), output size and files, the largest feed file, pages
+ * rendered and reused (Astro's log), the median render time of a press-release
+ * page (Astro's log), and the card and search steps (the integrations' log).
+ * One Markdown table per size, then the figures beside the issue's targets.
+ * A benchmark, not a test: it asserts nothing.
  *
- * The builds run on a snapshot of the project (sources copied, node_modules
- * linked, `scripts/build.mjs` run from there): Astro keeps build chunks in
- * `<root>/.astro/`, so a build running at the same time in the working tree
- * would otherwise collide with the benchmark's. BENCH_KEEP=1 keeps the folder.
+ * Builds run on a snapshot of the project (sources copied, node_modules linked):
+ * Astro keeps build chunks in `<root>/.astro/`, so a build running at the same
+ * time in the working tree would otherwise collide with the benchmark's.
+ * Build logs are kept in `<size>/logs/`; BENCH_KEEP=1 keeps the whole folder.
  */
-import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { release, withBodyEdit, withTitleEdit } from './bench/corpus.mjs';
+import { measureBuild, rssHook } from './bench/measure.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const count = Number(process.argv[2] ?? process.env.BENCH_N ?? 1000);
-if (!Number.isInteger(count) || count < 0) {
-	console.error(`N invalide : « ${process.argv[2] ?? process.env.BENCH_N} » (un entier, par exemple 1000)`);
+const requested = process.argv.slice(2).join(',') || process.env.BENCH_SIZES || '1000,10000';
+const sizes = [
+	...new Set(
+		requested
+			.split(/[\s,]+/)
+			.filter(Boolean)
+			.map(Number),
+	),
+];
+if (!sizes.length || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+	console.error(`Tailles invalides : « ${requested} » (des entiers positifs, par exemple 1000,10000)`);
 	process.exit(2);
 }
 const keep = process.env.BENCH_KEEP === '1';
 
-/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
-function random(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+/** The issue's targets, by number of synthetic entries; the largest feed's holds at every size. */
+const targets = {
+	1000: { coldSeconds: 28, bodyEditSeconds: 7, bodyEditVsBare: 1.5 },
+	10000: { coldSeconds: 300, editSeconds: 45, memoryMiB: 3 * 1024, outputBytes: 700e6 },
+};
+const feedTargetBytes = 1e6;
+const msPerPageRatioTarget = 1.3;
+
+const steps = [
+	{ key: 'cold', label: 'Relais à froid' },
+	{ key: 'unchanged', label: 'Relais sans changement' },
+	{ key: 'bodyEdit', label: 'Relais, 1 corps modifié' },
+	{ key: 'titleEdit', label: 'Relais, 1 titre modifié' },
+	{ key: 'bare', label: 'Astro nu à froid' },
+];
+
+const seconds = (value) =>
+	value >= 60 ? `${value.toFixed(1)} s (${Math.floor(value / 60)} min ${Math.round(value % 60)} s)` : `${value.toFixed(1)} s`;
+const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} Mo`;
+const kilobytes = (bytes) => `${(bytes / 1e3).toFixed(0)} Ko`;
+const ms = (value) => (value === undefined ? '–' : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
+const ratio = (value) => `${value.toFixed(2)}×`;
+const verdict = (value, limit, shown) => `objectif ≤ ${shown} : ${value <= limit ? 'tenu' : 'dépassé'}`;
+
+/** Writes the N synthetic entries, a hundred at a time (10 000 open files at once would exceed the limit). */
+async function writeCorpus(folder, count) {
+	const files = [];
+	for (let start = 1; start <= count; start += 100) {
+		const batch = Array.from({ length: Math.min(100, count - start + 1) }, (_, k) => release(start + k));
+		await Promise.all(batch.map((file) => writeFile(path.join(folder, file.name), file.text)));
+		files.push(...batch);
+	}
+	return files;
 }
 
-const subjects = [
-	'Le Territoire d’industrie Alès-Cévennes',
-	'Leader Alès',
-	'Le MEDEF Lozère',
-	'La communauté d’agglomération',
-	'Les réseaux d’entreprises',
-	'La CCI du Gard',
-	'Le Pôle Mécanique',
-	'AD’OCC',
-];
-const verbs = ['lance', 'signe', 'présente', 'accueille', 'inaugure', 'soutient', 'annonce', 'réunit'];
-const objects = [
-	'un programme RSE pour huit dirigeants',
-	'son contrat de relance industrielle',
-	'« une usine qui se réinvente »',
-	'la rencontre annuelle des réseaux',
-	'un plan pour 1 200 emplois qualifiés',
-	'les lauréats de l’appel à projets',
-	'un atelier sur la transition écologique',
-	'le bilan de l’année écoulée',
-];
-const places = [
-	['Pôle Mécanique Alès-Cévennes', 'Alès'],
-	['Hôtel de ville', 'Mende'],
-	['Maison de l’entreprise', 'Saint-Martin-de-Valgalgues'],
-	['Salle des fêtes', 'Florac'],
-];
-const themes = ['industrie', 'emploi', 'RSE', 'territoire', 'formation', 'réseaux d’entreprises', 'Lozère', 'plan de relance'];
-
-const pick = (next, list) => list[Math.floor(next() * list.length)];
-const pad = (value) => String(value).padStart(2, '0');
-const yaml = (text) => JSON.stringify(text);
-
-/** The i-th synthetic press release: file name and Markdown. */
-function release(i, next) {
-	const year = 2015 + Math.floor(next() * 10);
-	const month = 1 + Math.floor(next() * 12);
-	const day = 1 + Math.floor(next() * 28);
-	const date = `${year}-${pad(month)}-${pad(day)}`;
-	const title = `${pick(next, subjects)} ${pick(next, verbs)} ${pick(next, objects)}${next() < 0.3 ? ` : ${pick(next, objects)}` : ''}`;
-	const tags = [...new Set([pick(next, themes), pick(next, themes)])];
-	const lines = [
-		'---',
-		`title: ${yaml(title)}`,
-		`description: ${yaml(`Communiqué de synthèse n° ${i} : ${title.toLowerCase()}.`)}`,
-		`date: ${date}`,
-		`tags: [${tags.map(yaml).join(', ')}]`,
-	];
-	if (next() < 0.4) {
-		const [place, city] = pick(next, places);
-		lines.push('event:', `  start: ${date}T${pad(9 + Math.floor(next() * 9))}:00`, `  place: ${yaml(place)}`, `  city: ${yaml(city)}`);
+function progress(size, label, result) {
+	const head = `  [${size}] ${label.padEnd(24)} ${seconds(result.seconds).padStart(8)}`;
+	if (!result.ok) {
+		console.log(`${head}  ÉCHEC (code ${result.code}), journal : ${result.logFile}\n${result.tail.replace(/^/gm, '      ')}`);
+		return;
 	}
-	lines.push(
-		'---',
-		'',
-		`Texte du communiqué n° ${i}. ${title}. Les partenaires du territoire présentent leurs engagements pour l’année.`,
-		'',
+	console.log(
+		`${head}  ${result.rssMiB.toFixed(0)} Mio  ${result.rendered} pages rendues, ${result.reused} reprises  ${ms(result.entryMs)}/page de communiqué`,
 	);
-	return { name: `${date}-bench-${String(i).padStart(5, '0')}.md`, text: lines.join('\n') };
 }
 
-async function folderStats(dir) {
-	let bytes = 0;
-	let files = 0;
-	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
-		if (!entry.isFile()) continue;
-		files += 1;
-		bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
-	}
-	return { bytes, files };
-}
-
-async function cardSizes(outDir) {
-	const sizes = [];
-	for (const entry of await readdir(path.join(outDir, 'og'), { withFileTypes: true, recursive: true }).catch(() => [])) {
-		if (entry.isFile() && entry.name.endsWith('.png')) sizes.push((await stat(path.join(entry.parentPath, entry.name))).size);
-	}
-	return sizes.sort((a, b) => a - b);
-}
-
-/** Runs one build in a child process and measures it. */
-async function build(label, work, env) {
-	const rssFile = path.join(work, `rss-${label.replace(/\W+/g, '-')}.txt`);
-	const started = performance.now();
-	const output = await new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', path.join(work, 'rss-hook.mjs'), 'scripts/build.mjs'], {
-			cwd: path.join(work, 'project'),
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_RSS_FILE: rssFile, ...env },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let text = '';
-		child.stdout.on('data', (chunk) => (text += chunk));
-		child.stderr.on('data', (chunk) => (text += chunk));
-		child.on('error', reject);
-		child.on('close', (code) =>
-			code === 0 ? resolve(text) : reject(new Error(`${label} : échec de la construction (code ${code})\n${text}`)),
+function table(size, results) {
+	console.log(`\n### ${size} communiqués synthétiques\n`);
+	console.log(
+		'| build | temps | mémoire max | sortie | fichiers | plus gros flux | pages rendues | reprises | ms par page de communiqué | cartes dessinées / reprises | étape des cartes | Pagefind |',
+	);
+	console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+	for (const { label, key } of steps) {
+		const r = results[key];
+		if (!r) continue;
+		if (!r.ok) {
+			console.log(`| ${label} | échec (${seconds(r.seconds)}) | | | | | | | | | | |`);
+			continue;
+		}
+		const feed = r.output.largestFeed;
+		console.log(
+			`| ${label} | ${seconds(r.seconds)} | ${r.rssMiB.toFixed(0)} Mio | ${megabytes(r.output.bytes)} | ${r.output.files} | ${feed ? `${feed.file} (${kilobytes(feed.bytes)})` : '–'} | ${r.rendered} | ${r.reused} | ${ms(r.entryMs)} | ${r.cards ? `${r.cards.rendered} / ${r.cards.reused}` : '–'} | ${r.cards ? `${(r.cards.ms / 1000).toFixed(2)} s` : '–'} | ${r.searchMs === undefined ? '–' : `${(r.searchMs / 1000).toFixed(2)} s`} |`,
 		);
-	});
-	const seconds = (performance.now() - started) / 1000;
-	const cards = /cartes sociales : (\d+) \((\d+) dessinées, (\d+) reprises du cache\) en (\d+) ms/.exec(output);
-	const search = /Index de recherche[^\n]*?en (\d+) ms/.exec(output);
-	const sizes = await cardSizes(env.RELAIS_OUT_DIR);
-	const pagefind = await folderStats(path.join(env.RELAIS_OUT_DIR, 'pagefind'));
-	return {
-		label,
-		seconds,
-		rssMiB: Number(await readFile(rssFile, 'utf8').catch(() => '0')) / 1024,
-		cards: cards ? { total: +cards[1], rendered: +cards[2], reused: +cards[3], ms: +cards[4] } : undefined,
-		files: sizes.length,
-		medianKiB: sizes.length ? sizes[Math.floor(sizes.length / 2)] / 1024 : 0,
-		pagefind: pagefind.files ? { ...pagefind, ms: search ? +search[1] : undefined } : undefined,
-	};
+	}
+}
+
+function summary(size, results) {
+	const target = targets[size] ?? {};
+	const ok = (key) => (results[key]?.ok ? results[key] : undefined);
+	const note = (value, limit, shown) => (limit === undefined ? '' : ` (${verdict(value, limit, shown)})`);
+	const lines = [];
+	const [cold, bodyEdit, titleEdit, bare] = ['cold', 'bodyEdit', 'titleEdit', 'bare'].map(ok);
+	if (cold) {
+		const limit = target.coldSeconds;
+		lines.push(`build à froid : ${seconds(cold.seconds)}${note(cold.seconds, limit, limit >= 60 ? `${limit / 60} min` : `${limit} s`)}`);
+	}
+	for (const [edit, name] of [
+		[bodyEdit, '1 corps modifié'],
+		[titleEdit, '1 titre modifié'],
+	]) {
+		if (!edit) continue;
+		const limit = edit === bodyEdit ? (target.bodyEditSeconds ?? target.editSeconds) : target.editSeconds;
+		let line = `rebuild après ${name} : ${seconds(edit.seconds)}${note(edit.seconds, limit, `${limit} s`)}`;
+		if (bare) {
+			const versusBare = edit.seconds / bare.seconds;
+			const ratioLimit = edit === bodyEdit ? target.bodyEditVsBare : undefined;
+			line += `, ${ratio(versusBare)} le build Astro nu à froid${note(versusBare, ratioLimit, ratio(ratioLimit ?? 0))}`;
+		}
+		lines.push(line);
+	}
+	const relais = ['cold', 'unchanged', 'bodyEdit', 'titleEdit'].map(ok).filter(Boolean);
+	if (relais.length) {
+		const peak = Math.max(...relais.map((r) => r.rssMiB));
+		lines.push(
+			`mémoire max (builds Relais) : ${peak.toFixed(0)} Mio${note(peak, target.memoryMiB, `${(target.memoryMiB ?? 0) / 1024} Gio`)}`,
+		);
+	}
+	if (cold) {
+		lines.push(
+			`sortie à froid : ${megabytes(cold.output.bytes)}, ${cold.output.files} fichiers${note(cold.output.bytes, target.outputBytes, `${(target.outputBytes ?? 0) / 1e6} Mo`)}`,
+		);
+		const feed = cold.output.largestFeed;
+		if (feed) lines.push(`plus gros flux : ${feed.file}, ${kilobytes(feed.bytes)} (${verdict(feed.bytes, feedTargetBytes, '1 Mo')})`);
+		lines.push(
+			`ms par page de communiqué (médiane, build à froid) : Relais ${ms(cold.entryMs)}${bare ? `, Astro nu ${ms(bare.entryMs)}` : ''}`,
+		);
+	}
+	console.log(`\n${size} communiqués :\n${lines.map((line) => `- ${line}`).join('\n')}`);
 }
 
 const work = await mkdtemp(path.join(tmpdir(), 'relais-bench-'));
@@ -167,68 +166,73 @@ try {
 		await cp(path.join(root, name), path.join(project, name), { recursive: true });
 	}
 	await symlink(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
-	const content = path.join(work, 'content');
-	await cp(path.join(root, 'content'), content, { recursive: true });
-	await mkdir(path.join(content, 'communiques'), { recursive: true });
-	const next = random(20200917);
-	const files = Array.from({ length: count }, (_, i) => release(i + 1, next));
-	await Promise.all(files.map((file) => writeFile(path.join(content, 'communiques', file.name), file.text)));
-	// Max RSS of the build process (kB on Linux), worker threads included, written when it exits.
-	await writeFile(
-		path.join(work, 'rss-hook.mjs'),
-		"import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
-	);
+	const bareProject = path.join(work, 'bare');
+	await cp(path.join(root, 'scripts/bench/bare'), bareProject, { recursive: true });
+	await symlink(path.join(root, 'node_modules'), path.join(bareProject, 'node_modules'), 'dir');
+	const hook = path.join(work, 'rss-hook.mjs');
+	await writeFile(hook, rssHook);
 
-	const base = {
-		SITE_URL: 'https://presse.example.org',
-		RELAIS_BUILD_TIME: '2025-06-01T00:00:00Z',
-		RELAIS_CONTENT_DIR: content,
-		RELAIS_OUT_DIR: path.join(work, 'dist'),
-	};
-	const on = { ...base, RELAIS_CACHE_DIR: path.join(work, 'astro-cache'), RELAIS_CARDS_CACHE: path.join(work, 'card-cache') };
-	const off = {
-		...base,
-		RELAIS_CARDS: 'off',
-		RELAIS_CACHE_DIR: path.join(work, 'astro-cache-off'),
-		RELAIS_CARDS_CACHE: path.join(work, 'card-cache-off'),
-	};
+	console.log(`Relais bench : ${sizes.join(', ')} communiqués synthétiques + content/ (${work})`);
+	const bySize = new Map();
+	for (const size of sizes) {
+		const dir = path.join(work, `n${size}`);
+		const content = path.join(dir, 'content');
+		const logs = path.join(dir, 'logs');
+		await cp(path.join(root, 'content'), content, { recursive: true });
+		await mkdir(path.join(content, 'communiques'), { recursive: true });
+		await mkdir(logs, { recursive: true });
+		const files = await writeCorpus(path.join(content, 'communiques'), size);
+		// The newest entry: the one a newsroom edits, and the one on the most listings (home, feeds, first theme pages).
+		const edited = files.reduce((newest, file) => (file.date >= newest.date ? file : newest));
+		const editedPath = path.join(content, 'communiques', edited.name);
+		console.log(`\n[${size}] corpus écrit ; entrée modifiée aux étapes 3 et 4 : ${edited.name}`);
 
-	console.log(`Relais bench : ${count} communiqués synthétiques + content/ (${work})`);
-	const results = [];
-	const run = async (label, env) => {
-		const result = await build(label, work, env);
-		results.push(result);
-		console.log(`  ${label.padEnd(22)} ${result.seconds.toFixed(1).padStart(6)} s`);
-		return result;
-	};
-	const offCold = await run('cartes off, à froid', off);
-	const onCold = await run('cartes on, à froid', on);
-	if (files[0]) {
-		const edited = path.join(content, 'communiques', files[0].name);
-		await writeFile(edited, (await readFile(edited, 'utf8')).replace(/^title: "(.*)"$/m, 'title: "$1 (mis à jour)"'));
+		const relaisEnv = {
+			SITE_URL: 'https://presse.example.org',
+			RELAIS_BUILD_TIME: '2025-06-01T00:00:00Z',
+			RELAIS_CONTENT_DIR: content,
+			RELAIS_OUT_DIR: path.join(dir, 'dist'),
+			RELAIS_CACHE_DIR: path.join(dir, 'astro-cache'),
+			RELAIS_CARDS_CACHE: path.join(dir, 'card-cache'),
+		};
+		const results = {};
+		const run = async (key, options) => {
+			const { label } = steps.find((step) => step.key === key);
+			results[key] = await measureBuild({ hook, logFile: path.join(logs, `${key}.log`), ...options });
+			progress(size, label, results[key]);
+		};
+		const relais = { script: 'scripts/build.mjs', cwd: project, env: relaisEnv, outDir: relaisEnv.RELAIS_OUT_DIR };
+		await run('cold', relais);
+		await run('unchanged', relais);
+		await writeFile(editedPath, withBodyEdit(await readFile(editedPath, 'utf8')));
+		await run('bodyEdit', relais);
+		await writeFile(editedPath, withTitleEdit(await readFile(editedPath, 'utf8')));
+		await run('titleEdit', relais);
+		const bareEnv = { BENCH_CONTENT_DIR: content, BARE_OUT_DIR: path.join(dir, 'bare-dist'), BARE_CACHE_DIR: path.join(dir, 'bare-cache') };
+		await run('bare', { script: 'build.mjs', cwd: bareProject, env: bareEnv, outDir: bareEnv.BARE_OUT_DIR });
+
+		bySize.set(size, results);
+		table(size, results);
+		// Outputs and caches of 10 000 entries take gigabytes: free them before the next size.
+		if (!keep) await rm(dir, { recursive: true, force: true });
 	}
-	const rebuild = await run('cartes on, 1 édition', on);
-	const offWarm = await run('cartes off, à chaud', off);
 
-	console.log('\n| build | temps | mémoire max | cartes | dessinées | reprises | rendu des cartes | fichiers PNG | médiane |');
-	console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-	for (const r of results) {
-		const c = r.cards;
-		console.log(
-			`| ${r.label} | ${r.seconds.toFixed(1)} s | ${r.rssMiB.toFixed(0)} Mio | ${c?.total ?? '–'} | ${c?.rendered ?? '–'} | ${c?.reused ?? '–'} | ${c ? `${(c.ms / 1000).toFixed(2)} s` : '–'} | ${r.files} | ${r.medianKiB.toFixed(1)} Kio |`,
-		);
+	console.log('\n## Objectifs');
+	for (const [size, results] of bySize) summary(size, results);
+	const perPage = [...bySize]
+		.map(([size, results]) => [size, results.cold?.ok ? results.cold.entryMs : undefined])
+		.filter(([, value]) => value);
+	if (perPage.length >= 2) {
+		const [smallSize, small] = perPage.reduce((a, b) => (b[0] < a[0] ? b : a));
+		const [largeSize, large] = perPage.reduce((a, b) => (b[0] > a[0] ? b : a));
+		const note =
+			smallSize === 1000 && largeSize === 10000 ? ` (${verdict(large / small, msPerPageRatioTarget, ratio(msPerPageRatioTarget))})` : '';
+		console.log(`\nms par page de communiqué à ${largeSize} vs ${smallSize} : ${ratio(large / small)}${note}`);
 	}
-	console.log(`\nÀ froid : ${(onCold.seconds / offCold.seconds).toFixed(2)}× le build sans cartes (objectif ≤ 3×)`);
 	console.log(
-		`Rebuild après 1 édition : ${(rebuild.seconds / offWarm.seconds).toFixed(2)}× le build sans cartes à chaud, ${(rebuild.seconds / offCold.seconds).toFixed(2)}× à froid (objectif ≤ 1,5×)`,
+		`\nObjectifs du ticket : à 1000, froid ≤ 28 s, rebuild après 1 corps modifié ≤ 7 s et ≤ 1.5× Astro nu à froid ; à 10 000, froid ≤ 5 min, rebuild ≤ 45 s, mémoire ≤ 3 Gio, sortie ≤ 700 Mo ; plus gros flux ≤ 1 Mo ; ms par page de communiqué à 10 000 ≤ 1.3× celle à 1000.`,
 	);
-	const withSearch = results.find((r) => r.pagefind);
-	if (withSearch?.pagefind) {
-		const p = withSearch.pagefind;
-		console.log(`Pagefind : ${p.files} fichiers, ${(p.bytes / 1024).toFixed(0)} Kio${p.ms !== undefined ? `, indexé en ${p.ms} ms` : ''}`);
-	} else {
-		console.log('Pagefind : pas de dossier pagefind/ dans la sortie');
-	}
+	if (keep) console.log(`\nDossier conservé : ${work}`);
 } finally {
 	if (!keep) await rm(work, { recursive: true, force: true });
 }
