@@ -10,7 +10,16 @@ import { getImage } from 'astro:assets';
 import { render } from 'astro:content';
 import { mdxComponents } from '../components/mdx';
 import { settings } from '../config';
-import { FEED_BYTE_BUDGET, FEED_FORMATS, fitFeed, serializeFeed, type FeedDescription, type FeedFormat, type FeedItem } from '../lib/feeds';
+import {
+	FEED_BYTE_BUDGET,
+	FEED_FORMAT,
+	FEED_FORMATS,
+	fitFeed,
+	serializeFeed,
+	type FeedDescription,
+	type FeedFormat,
+	type FeedItem,
+} from '../lib/feeds';
 import { absolutizeHtml } from '../lib/html';
 import { t } from '../lib/i18n';
 import { xmlText } from '../lib/feeds/xml';
@@ -102,23 +111,19 @@ export function feedLinks(label: string, scope: string[] = [], rssTitle?: string
 /** The text of one feed file: the feed's items, fitted to its limit and byte budget, in `format`. */
 export async function feedFile(folder: string, format: FeedFormat): Promise<string> {
 	const feed = await getFeed(folder);
-	return serializeFeed(format, describe(feed), await carriedItems(feed));
+	return serializeFeed(format, descriptionOf(feed), await carriedItems(feed));
 }
 
-function describe(feed: Feed): FeedDescription {
+function descriptionOf(feed: Feed): FeedDescription {
+	const address = (format: FeedFormat) => url.absolute(feed.folder, FEED_FORMAT[format].file);
 	return {
 		title: feed.title,
 		description: feed.description,
 		home: url.toAbsolute(feed.home),
-		urls: { rss: feedUrl(feed, 'rss'), atom: feedUrl(feed, 'atom'), json: feedUrl(feed, 'json') },
+		urls: { rss: address('rss'), atom: address('atom'), json: address('json') },
 		language: settings.locale,
 		author: { name: settings.name, url: url.absolute() },
 	};
-}
-
-function feedUrl(feed: Feed, format: FeedFormat): string {
-	const file = FEED_FORMATS.find((candidate) => candidate.format === format)?.file ?? '';
-	return url.absolute(feed.folder, file);
 }
 
 // The three formats of a feed carry the same items: decide them once per feed.
@@ -129,7 +134,7 @@ function carriedItems(feed: Feed): Promise<FeedItem[]> {
 	if (!items) {
 		const { limit } = settings.feeds;
 		items = Promise.all(feed.entries.slice(0, limit).map(feedItem)).then((newest) =>
-			fitFeed(describe(feed), newest, { limit, maxBytes: FEED_BYTE_BUDGET, readMore: t('feeds.readMore') }),
+			fitFeed(descriptionOf(feed), newest, { limit, maxBytes: FEED_BYTE_BUDGET, readMore: t('feeds.readMore') }),
 		);
 		carried.set(feed, items);
 	}

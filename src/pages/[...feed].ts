@@ -1,7 +1,7 @@
 /** Every feed file: each feed of the catalogue (`src/data/feeds.ts`) in each format, e.g. `/rss.xml`, `/communiques/atom.xml`, `/themes/industrie/feed.json`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedFile, getFeeds } from '../data/feeds';
-import { FEED_FORMATS, type FeedFormat } from '../lib/feeds';
+import { FEED_FORMAT, FEED_FORMATS, type FeedFormat } from '../lib/feeds';
 
 export const getStaticPaths = (async () =>
 	(await getFeeds()).flatMap((feed) =>
@@ -17,7 +17,5 @@ interface Props {
 	format: FeedFormat;
 }
 
-export const GET: APIRoute<Props> = async ({ props: { folder, format } }) => {
-	const type = FEED_FORMATS.find((candidate) => candidate.format === format)?.type;
-	return new Response(await feedFile(folder, format), { headers: { 'Content-Type': `${type}; charset=utf-8` } });
-};
+export const GET: APIRoute<Props> = async ({ props: { folder, format } }) =>
+	new Response(await feedFile(folder, format), { headers: { 'Content-Type': `${FEED_FORMAT[format].type}; charset=utf-8` } });

@@ -11,12 +11,15 @@ import { xmlAttribute, xmlText } from './xml';
 
 export type { FeedDescription, FeedFormat, FeedItem } from './types';
 
-/** File name, MIME type and name of each format, in the order pages list them. */
-export const FEED_FORMATS: ReadonlyArray<{ format: FeedFormat; file: string; type: string; label: string }> = [
-	{ format: 'rss', file: 'rss.xml', type: 'application/rss+xml', label: 'RSS' },
-	{ format: 'atom', file: 'atom.xml', type: 'application/atom+xml', label: 'Atom' },
-	{ format: 'json', file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed' },
-];
+/** File name, MIME type and name of each format. */
+export const FEED_FORMAT: Readonly<Record<FeedFormat, { file: string; type: string; label: string }>> = {
+	rss: { file: 'rss.xml', type: 'application/rss+xml', label: 'RSS' },
+	atom: { file: 'atom.xml', type: 'application/atom+xml', label: 'Atom' },
+	json: { file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed' },
+};
+
+/** Every format, in the order pages list them. */
+export const FEED_FORMATS = (['rss', 'atom', 'json'] as const).map((format) => ({ format, ...FEED_FORMAT[format] }));
 
 /** Largest size of a feed file, in bytes: readers and aggregators commonly refuse or truncate bigger feeds. */
 export const FEED_BYTE_BUDGET = 1_000_000;
