@@ -63,9 +63,6 @@ const fr = {
 	'archives.title': 'Archives',
 	'archives.intro': 'Toutes les publications, année par année.',
 	'archives.year': 'Année {year}',
-	'feeds.all': 'Toute l’actualité (RSS)',
-	'feeds.collection': '{collection} (RSS)',
-	'feeds.theme': 'Thème {theme} (RSS)',
 	'feeds.subscribe': 'S’abonner au flux RSS',
 	'footer.accessibility': 'Accessibilité : {level}',
 	'footer.pressOffice': 'Contact presse',
@@ -109,6 +106,7 @@ const fr = {
 	'feeds.everything': 'Toute l’actualité',
 	'feeds.themeLabel': 'Thème {theme}',
 	'feeds.themeDescription': 'Publications sur le thème « {theme} ».',
+	'feeds.readMore': 'Lire la suite',
 	'feeds.pageTitle': 'Flux et abonnements',
 	'feeds.pageIntro':
 		'Suivez la salle de presse sans la visiter : chaque liste de publications existe en flux RSS, Atom et JSON Feed, et l’agenda en calendrier iCalendar.',

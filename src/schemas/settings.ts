@@ -31,6 +31,20 @@ export const settingsSchema = z.object({
 	timeZone: z.string().default('Europe/Paris').refine(isTimeZone, { message: 'fuseau horaire IANA inconnu (exemple : « Europe/Paris »)' }),
 	/** Number of entries per list page. Default: `10`. */
 	pageSize: z.number().int().min(1).max(100).default(10),
+	/** The feeds (RSS, Atom, JSON Feed): everything, each collection, each theme. */
+	feeds: z
+		.object({
+			/**
+			 * How many of the newest entries each feed carries, in full. Default: `30`: at a
+			 * local authority's pace of 100–300 entries a year, one to three months of news;
+			 * more than WordPress (10) or Docusaurus (20), so a reader who checks weekly misses
+			 * nothing, and 30 entries of typical length stay far under a megabyte. Whatever the
+			 * limit, a feed file never exceeds 1 MB: the oldest entries are dropped to fit.
+			 * Example: `50`.
+			 */
+			limit: z.number().int().min(1).max(200).default(30),
+		})
+		.prefault({}),
 	/** The press office: shown on press releases and on the press page. */
 	pressOffice: z
 		.object({

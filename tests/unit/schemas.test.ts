@@ -125,4 +125,14 @@ describe('settings', () => {
 			'fuseau horaire IANA inconnu',
 		);
 	});
+
+	it('bounds the feeds to the newest 30 entries unless told otherwise', () => {
+		expect(settingsSchema.parse({ name: 'Relais', description: 'D' }).feeds.limit).toBe(30);
+		expect(settingsSchema.parse({ name: 'Relais', description: 'D', feeds: { limit: 50 } }).feeds.limit).toBe(50);
+		for (const limit of [0, 201, 2.5]) {
+			expect(errorsOf(settingsSchema.safeParse({ name: 'Relais', description: 'D', feeds: { limit } })), String(limit)).toContain(
+				'feeds.limit',
+			);
+		}
+	});
 });

@@ -1,0 +1,186 @@
+/** The feed writers (RSS 2.0, Atom 1.0, JSON Feed 1.1) and the rule choosing which items a feed carries. */
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { FEED_FORMATS, fitFeed, serializeFeed, type FeedDescription, type FeedFormat, type FeedItem } from '../../src/lib/feeds';
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: false });
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+const HOSTILE = `</script><script>alert('x')</script> "quotes" & ]]> <![CDATA[ Cie`;
+
+const feed: FeedDescription = {
+	title: `Relais & ${HOSTILE}`,
+	description: 'Toute l’actualité <b>du territoire</b>',
+	home: 'https://presse.example.org/',
+	urls: {
+		rss: 'https://presse.example.org/rss.xml',
+		atom: 'https://presse.example.org/atom.xml',
+		json: 'https://presse.example.org/feed.json',
+	},
+	language: 'fr-FR',
+	author: { name: 'Relais', url: 'https://presse.example.org/' },
+};
+
+function item(day: number, overrides: Partial<FeedItem> = {}): FeedItem {
+	const date = new Date(Date.UTC(2024, 0, day, 8));
+	return {
+		title: `Communiqué ${day}`,
+		link: `https://presse.example.org/communiques/2024-01-${String(day).padStart(2, '0')}-c/`,
+		published: date,
+		updated: date,
+		summary: `Chapô ${day}`,
+		contentHtml: `<p><strong>Communiqué de presse</strong></p><p>Corps ${day}</p>`,
+		categories: ['Communiqué de presse', 'industrie'],
+		...overrides,
+	};
+}
+
+const bytes = (format: FeedFormat, items: FeedItem[]) => Buffer.byteLength(serializeFeed(format, feed, items));
+
+describe('feed writers', () => {
+	const hostile = item(3, {
+		title: HOSTILE,
+		summary: `Chapô ${HOSTILE}`,
+		contentHtml: `<p>${HOSTILE.replace(/&/g, '&amp;')}</p><script>alert(1)</script><p>fin ]]> fin</p>`,
+		categories: ['Communiqué de presse', 'R&D <b>'],
+		image: { url: 'https://presse.example.org/_astro/cover.jpg?w=1200&h=630', type: 'image/jpeg' },
+	});
+	const older = item(1, { updated: new Date(Date.UTC(2024, 0, 5, 9)) });
+	const items = [hostile, older];
+
+	it('writes RSS 2.0 that escapes hostile text and reads back as written', () => {
+		const text = serializeFeed('rss', feed, items);
+		expect(XMLValidator.validate(text)).toBe(true);
+		expect(text).not.toContain('<script>');
+		expect(text).not.toContain('<![CDATA[');
+		expect(text.match(/]]>/g)).toBeNull();
+		const channel = xml.parse(text).rss.channel;
+		expect(channel.title).toBe(feed.title);
+		expect(channel.link).toBe('https://presse.example.org/');
+		expect(channel.language).toBe('fr-FR');
+		expect(channel['atom:link']['@href']).toBe('https://presse.example.org/rss.xml');
+		// The newest change among the items, here an update of the older one: never the clock.
+		expect(channel.lastBuildDate).toBe('Fri, 05 Jan 2024 09:00:00 GMT');
+		const [first, second] = asArray(channel.item);
+		expect(first.title).toBe(HOSTILE);
+		expect(first.description).toBe(`Chapô ${HOSTILE}`);
+		expect(first['content:encoded']).toBe(hostile.contentHtml);
+		expect(first.category).toEqual(['Communiqué de presse', 'R&D <b>']);
+		expect(first.guid['#text']).toBe(hostile.link);
+		expect(first.pubDate).toBe('Wed, 03 Jan 2024 08:00:00 GMT');
+		expect(first.enclosure['@url']).toBe('https://presse.example.org/_astro/cover.jpg?w=1200&h=630');
+		expect(first.enclosure['@length']).toBe('0');
+		expect(second.enclosure).toBeUndefined();
+		const parsed = parseFeed(text);
+		expect(parsed.meta.type).toBe('rss');
+		expect(parsed.items.map((entry) => entry.url)).toEqual([hostile.link, older.link]);
+	});
+
+	it('writes Atom 1.0 that escapes hostile text and reads back as written', () => {
+		const text = serializeFeed('atom', feed, items);
+		expect(XMLValidator.validate(text)).toBe(true);
+		expect(text).not.toContain('<script>');
+		expect(text.match(/]]>/g)).toBeNull();
+		const root = xml.parse(text).feed;
+		expect(root['@xml:lang']).toBe('fr-FR');
+		expect(root.id).toBe('https://presse.example.org/atom.xml');
+		expect(root.title['#text']).toBe(feed.title);
+		expect(root.updated).toBe('2024-01-05T09:00:00.000Z');
+		expect(asArray(root.link).map((link: Record<string, string>) => [link['@rel'], link['@href']])).toEqual([
+			['self', 'https://presse.example.org/atom.xml'],
+			['alternate', 'https://presse.example.org/'],
+		]);
+		const [first] = asArray(root.entry);
+		expect(first.id).toBe(hostile.link);
+		expect(first.title['#text']).toBe(HOSTILE);
+		expect(first.summary['#text']).toBe(`Chapô ${HOSTILE}`);
+		expect(first.content['#text']).toBe(hostile.contentHtml);
+		expect(first.content['@type']).toBe('html');
+		expect(first.published).toBe('2024-01-03T08:00:00.000Z');
+		expect(asArray(first.category).map((category: Record<string, string>) => category['@term'])).toEqual([
+			'Communiqué de presse',
+			'R&D <b>',
+		]);
+		expect(asArray(first.link).find((link: Record<string, string>) => link['@rel'] === 'enclosure')['@href']).toBe(hostile.image?.url);
+		const parsed = parseFeed(text);
+		expect(parsed.meta.type).toBe('atom');
+		expect(parsed.items.map((entry) => entry.title)).toEqual([HOSTILE, older.title]);
+	});
+
+	it('writes JSON Feed 1.1 holding the text unchanged', () => {
+		const document = JSON.parse(serializeFeed('json', feed, items));
+		expect(document.version).toBe('https://jsonfeed.org/version/1.1');
+		expect(document.feed_url).toBe('https://presse.example.org/feed.json');
+		expect(document.home_page_url).toBe('https://presse.example.org/');
+		expect(document.language).toBe('fr-FR');
+		expect(document.items[0]).toEqual({
+			id: hostile.link,
+			url: hostile.link,
+			title: HOSTILE,
+			summary: `Chapô ${HOSTILE}`,
+			content_html: hostile.contentHtml,
+			date_published: '2024-01-03T08:00:00.000Z',
+			date_modified: '2024-01-03T08:00:00.000Z',
+			tags: ['Communiqué de presse', 'R&D <b>'],
+			image: hostile.image?.url,
+		});
+	});
+
+	it('drops characters XML forbids, so a stray control character cannot break a feed', () => {
+		const pasted = item(2, { title: 'Saut\u000Cde page\u0000', contentHtml: '<p>a\u0008b\ud800c</p>' });
+		for (const format of ['rss', 'atom'] as const) {
+			const text = serializeFeed(format, feed, [pasted]);
+			expect(XMLValidator.validate(text), format).toBe(true);
+			expect(parseFeed(text).items[0]?.title, format).toBe('Sautde page');
+		}
+	});
+
+	it('dates an empty feed from nothing that changes between builds', () => {
+		expect(serializeFeed('rss', feed, [])).not.toContain('lastBuildDate');
+		expect(xml.parse(serializeFeed('atom', feed, [])).feed.updated).toBe('1970-01-01T00:00:00.000Z');
+		expect(JSON.parse(serializeFeed('json', feed, [])).items).toEqual([]);
+		for (const { format } of FEED_FORMATS)
+			expect(serializeFeed(format, feed, items)).toBe(serializeFeed(format, feed, structuredClone(items)));
+	});
+});
+
+describe('which items a feed carries', () => {
+	const items = Array.from({ length: 40 }, (_, index) => item(40 - index));
+	const options = { limit: 30, maxBytes: 1_000_000, readMore: 'Lire la suite' };
+
+	it('carries the newest `limit` items, in order', () => {
+		expect(fitFeed(feed, items, options)).toEqual(items.slice(0, 30));
+		expect(fitFeed(feed, items.slice(0, 3), options)).toEqual(items.slice(0, 3));
+		expect(fitFeed(feed, [], options)).toEqual([]);
+	});
+
+	it('drops the oldest items until every format fits the byte budget', () => {
+		const large = items.map((entry) => ({ ...entry, contentHtml: `<p>${'mot '.repeat(5_000)}</p>` }));
+		const maxBytes = 100_000;
+		const carried = fitFeed(feed, large, { ...options, maxBytes });
+		expect(carried).toEqual(large.slice(0, carried.length));
+		expect(carried.length).toBeGreaterThan(1);
+		for (const { format } of FEED_FORMATS) expect(bytes(format, carried), format).toBeLessThanOrEqual(maxBytes);
+		// One more item would not fit in at least one format.
+		const oneMore = large.slice(0, carried.length + 1);
+		expect(FEED_FORMATS.some(({ format }) => bytes(format, oneMore) > maxBytes)).toBe(true);
+	});
+
+	it('abridges an item too large on its own to its summary and a link, wherever it is', () => {
+		const huge = `<p>${'<b>&</b> '.repeat(20_000)}</p>`;
+		const newest = { ...items[0]!, contentHtml: huge, summary: 'Chapô & « suite »' };
+		const third = { ...items[2]!, contentHtml: huge };
+		const carried = fitFeed(feed, [newest, items[1]!, third, ...items.slice(3, 10)], { ...options, maxBytes: 50_000 });
+		expect(carried).toHaveLength(10);
+		expect(carried[0]?.contentHtml).toBe(`<p>Chapô &amp; « suite »</p><p><a href="${newest.link}">Lire la suite</a></p>`);
+		expect(carried[0]?.title).toBe(newest.title);
+		expect(carried[1]).toEqual(items[1]);
+		expect(carried[2]?.contentHtml).toContain('Lire la suite');
+		for (const { format } of FEED_FORMATS) expect(bytes(format, carried), format).toBeLessThanOrEqual(50_000);
+	});
+
+	it('keeps the newest item even when nothing fits', () => {
+		expect(fitFeed(feed, items, { ...options, maxBytes: 10 })).toHaveLength(1);
+	});
+});
