@@ -1,10 +1,10 @@
 /**
- * Draws the social cards once Astro has written every page. Astro prerenders
- * pages one after the other, so drawing a card per endpoint would use one
- * core; here the list of cards (`og/cards.json`, emitted by
- * `src/pages/og/cards.json.ts`) is drawn by a pool of worker threads, one per
- * core, and unchanged cards are copied from a content-hash cache that lives
- * outside the output (it survives the staging swap of `scripts/build.mjs`).
+ * Draws the social cards. Astro prerenders pages one after the other on one
+ * core, so the cards are drawn by a pool of worker threads: as soon as the list
+ * of cards is known (`src/pages/og/cards.json.ts`, among the first routes) with
+ * one worker on the spare core, then, once every page is written, on every
+ * core. Unchanged cards are copied from a content-hash cache that lives outside
+ * the output (it survives the staging swap of `scripts/build.mjs`).
  *
  * Options from `settings.cards`: `RELAIS_CARDS_CACHE` (cache folder, default
  * `node_modules/.cache/relais-cards`), `RELAIS_CARDS_WORKERS` (thread count,
@@ -15,7 +15,9 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { renderCards } from '../lib/cards/batch.ts';
+import { availableParallelism } from 'node:os';
+import { renderCards, startCards, type CardRun, type RenderCardsOptions } from '../lib/cards/batch.ts';
+import { offerCardStart } from '../lib/cards/early.ts';
 import { DEFAULT_CACHE_DIR } from '../lib/cards/cache.ts';
 import type { CardJob } from '../lib/cards/types.ts';
 import type { ResolvedSettings } from '../lib/settings.ts';
@@ -26,23 +28,37 @@ export const CARD_LIST = 'og/cards.json';
 /** The cards integration: add it to `integrations` in `astro.config.mjs`. */
 export function cards(options: Pick<ResolvedSettings['cards'], 'workers' | 'cacheDir'>): AstroIntegration {
 	let root = process.cwd();
+	let outDir = '';
+	let early: Promise<CardRun> | undefined;
+	const renderOptions = (): RenderCardsOptions => ({
+		outDir,
+		cacheDir: path.resolve(root, options.cacheDir ?? DEFAULT_CACHE_DIR),
+		moduleDir: path.join(root, 'src/lib/cards'),
+		...(options.workers && { workers: options.workers }),
+	});
 	return {
 		name: 'relais-cards',
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				root = fileURLToPath(config.root);
+				outDir = fileURLToPath(config.outDir);
+			},
+			'astro:build:start': () => {
+				early = undefined;
+				offerCardStart((jobs) => {
+					// One core renders pages meanwhile: draw on the others.
+					early = startCards(jobs, renderOptions(), Math.max(1, (options.workers ?? availableParallelism()) - 1));
+					// A failure is reported when the build waits for the cards, not as an unhandled rejection.
+					early.catch(() => undefined);
+				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const outDir = fileURLToPath(dir);
+				offerCardStart(undefined);
+				outDir = fileURLToPath(dir);
 				const listFile = path.join(outDir, CARD_LIST);
 				const jobs = JSON.parse(await readFile(listFile, 'utf8')) as CardJob[];
 				await rm(listFile);
-				const stats = await renderCards(jobs, {
-					outDir,
-					cacheDir: path.resolve(root, options.cacheDir ?? DEFAULT_CACHE_DIR),
-					moduleDir: path.join(root, 'src/lib/cards'),
-					...(options.workers && { workers: options.workers }),
-				});
+				const stats = early ? await (await early).finish() : await renderCards(jobs, renderOptions());
 				// One stable line: `scripts/bench.mjs` reads it.
 				logger.info(
 					`cartes sociales : ${stats.total} (${stats.rendered} dessinées, ${stats.reused} reprises du cache) en ${stats.ms} ms, ${stats.workers} thread(s)`,

@@ -11,11 +11,25 @@ export interface ContentDate {
 	hasTime: boolean;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: a build
+// formats dates on every page, so each formatter is made once per options.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let cached = formatters.get(key);
+	if (!cached) {
+		cached = new Intl.DateTimeFormat(locale, options);
+		formatters.set(key, cached);
+	}
+	return cached;
+}
+
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** What the wall clock of `timeZone` shows at `instant` (month 1–12, hour 0–23). */
 export function wallClock(instant: Date, timeZone: string) {
-	const parts = new Intl.DateTimeFormat('en-US', {
+	const parts = formatter('en-US', {
 		timeZone,
 		hourCycle: 'h23',
 		year: 'numeric',
@@ -89,7 +103,7 @@ const NBSP = '\u00a0';
 
 /** « 21 septembre 2020 » (« 1er octobre 2020 » on the first of the month); `locale` is a French one (`fr-FR`, `fr-BE`…). */
 export function formatDate(instant: Date, timeZone: string, locale: string): string {
-	const parts = new Intl.DateTimeFormat(locale, {
+	const parts = formatter(locale, {
 		timeZone,
 		day: 'numeric',
 		month: 'long',
@@ -103,7 +117,7 @@ export function formatDate(instant: Date, timeZone: string, locale: string): str
 
 /** « 12 h 15 », « 9 h » (French typography, non-breaking spaces). */
 export function formatTime(instant: Date, timeZone: string): string {
-	const parts = new Intl.DateTimeFormat('fr-FR', {
+	const parts = formatter('fr-FR', {
 		timeZone,
 		hour: 'numeric',
 		minute: '2-digit',
@@ -122,7 +136,7 @@ export function formatContentDate(date: ContentDate, timeZone: string, locale: s
 
 /** Calendar key `YYYY-MM-DD` of an instant in the zone (for `datetime` attributes and comparisons). */
 export function calendarDay(instant: Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+	return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /** The year of an instant in the zone. */
@@ -137,7 +151,7 @@ export function machineDate(date: ContentDate, timeZone: string): string {
 	const offset = zoneOffsetMinutes(date.instant, timeZone);
 	const sign = offset < 0 ? '-' : '+';
 	const abs = Math.abs(offset);
-	const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date.instant);
+	const time = formatter('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date.instant);
 	return `${day}T${time}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 

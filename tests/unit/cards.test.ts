@@ -16,6 +16,7 @@ import {
 	readPngSize,
 	renderCard,
 	renderCards,
+	startCards,
 	type CardData,
 	type CardJob,
 	type EntryCardData,
@@ -141,6 +142,22 @@ describe('renderCards', () => {
 		const edited = jobs.map((job, index) => (index === 0 ? { ...job, data: { ...release, title: 'Nouveau titre' } } : job));
 		const third = await renderCards(edited, { outDir: temp(), cacheDir });
 		expect(third).toMatchObject({ rendered: 1, reused: 3 });
+	});
+
+	it('starts drawing on one worker and finishes on more, every card written once', async () => {
+		const outDir = temp();
+		const run = await startCards(jobs, { outDir, cacheDir: temp(), inlineMax: 0 }, 1);
+		const stats = await run.finish(2);
+		expect(stats).toMatchObject({ total: 4, rendered: 4, reused: 0 });
+		expect(stats.workers).toBeGreaterThanOrEqual(1);
+		for (const job of jobs) expect(readPngSize(readFileSync(path.join(outDir, job.path)))).toEqual({ width: 1200, height: 630 });
+	});
+
+	it('reports a card that fails while drawing early, when the build waits for the cards', async () => {
+		const blocker = path.join(temp(), 'file');
+		writeFileSync(blocker, '');
+		const run = await startCards(jobs, { outDir: temp(), cacheDir: path.join(blocker, 'cache'), inlineMax: 0 }, 1);
+		await expect(run.finish(2)).rejects.toThrow(/carte sociale .*ENOTDIR/);
 	});
 
 	it('redraws every card when a template changes', async () => {

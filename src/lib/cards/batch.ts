@@ -37,57 +37,102 @@ async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<
 	await Promise.all(lanes);
 }
 
-/** Feeds tasks to `size` workers, one task at a time each, until none is left. */
-async function runPool(tasks: WorkerTask[], size: number, workerFile: string): Promise<void> {
-	const workers: Worker[] = [];
-	let next = 0;
-	try {
-		await Promise.all(
-			Array.from(
-				{ length: size },
-				() =>
-					new Promise<void>((resolve, reject) => {
-						const worker = new Worker(workerFile);
-						workers.push(worker);
-						let done = false;
-						const feed = () => {
-							const task = tasks[next++];
-							if (task) {
-								worker.postMessage(task);
-							} else {
-								done = true;
-								resolve();
-							}
-						};
-						worker.on('message', (reply: WorkerReply) => {
-							if ('error' in reply) {
-								const task = tasks.find((candidate) => candidate.key === reply.key);
-								reject(new Error(`carte sociale ${task?.targets[0] ?? reply.key} : ${reply.error}`));
-							} else {
-								feed();
-							}
-						});
-						worker.on('error', reject);
-						worker.on('exit', (code) => {
-							if (!done) reject(new Error(`un processus de rendu des cartes s’est arrêté (code ${code})`));
-						});
-						feed();
-					}),
-			),
-		);
-	} finally {
-		await Promise.all(workers.map((worker) => worker.terminate()));
+/**
+ * Worker threads drawing a queue of tasks, one task at a time each. Workers can be
+ * added while it runs: the build starts with a spare core while Astro renders pages
+ * on the other, and adds the rest once the pages are written.
+ */
+class CardPool {
+	readonly #tasks: WorkerTask[];
+	readonly #workerFile: string;
+	readonly #workers: Worker[] = [];
+	readonly #lanes: Array<Promise<void>> = [];
+	#next = 0;
+	/** Set once the pool stops its workers: their exits are then expected. */
+	#stopping = false;
+
+	constructor(tasks: WorkerTask[], workerFile: string) {
+		this.#tasks = tasks;
+		this.#workerFile = workerFile;
+	}
+
+	get size(): number {
+		return this.#workers.length;
+	}
+
+	/** Starts workers until there are `size` (never more than tasks left to draw). */
+	grow(size: number): void {
+		while (!this.#stopping && this.#workers.length < size && this.#next < this.#tasks.length) this.#lanes.push(this.#lane());
+	}
+
+	/** Resolves when every task is drawn; the first failure rejects. Workers are stopped either way. */
+	async done(): Promise<void> {
+		try {
+			// Lanes can be added while waiting: wait again until none is new.
+			let count = 0;
+			while (count < this.#lanes.length) {
+				count = this.#lanes.length;
+				await Promise.all(this.#lanes);
+			}
+		} finally {
+			this.#stopping = true;
+			await Promise.all(this.#workers.map((worker) => worker.terminate()));
+		}
+	}
+
+	#lane(): Promise<void> {
+		return new Promise<void>((resolve, reject) => {
+			const worker = new Worker(this.#workerFile);
+			this.#workers.push(worker);
+			let finished = false;
+			const feed = () => {
+				const task = this.#tasks[this.#next++];
+				if (task) {
+					worker.postMessage(task);
+				} else {
+					finished = true;
+					resolve();
+				}
+			};
+			worker.on('message', (reply: WorkerReply) => {
+				if ('error' in reply) {
+					const task = this.#tasks.find((candidate) => candidate.key === reply.key);
+					finished = true;
+					reject(new Error(`carte sociale ${task?.targets[0] ?? reply.key} : ${reply.error}`));
+				} else {
+					feed();
+				}
+			});
+			worker.on('error', (error) => {
+				finished = true;
+				reject(error);
+			});
+			worker.on('exit', (code) => {
+				if (finished) return;
+				if (this.#stopping) resolve();
+				else reject(new Error(`un processus de rendu des cartes s’est arrêté (code ${code})`));
+			});
+			feed();
+		});
 	}
 }
 
+/** Cards being produced: `finish` waits for them, with more workers if asked. */
+export interface CardRun {
+	/**
+	 * Draws what is left with up to `workers` threads (default: the run's option, else one per
+	 * core) and resolves when every card is written.
+	 */
+	finish(workers?: number): Promise<CardStats>;
+}
+
 /**
- * Produces every card of a build: copies those whose content hash is cached,
- * draws the others in worker threads and caches them.
+ * Starts producing every card of a build: copies those whose content hash is cached and
+ * starts drawing the others with `startWorkers` threads (0: none until `finish`).
  * @param jobs every card of the build (paths must be unique)
- * @returns how many cards were drawn and reused, and the time taken
- * @throws when two jobs share a path with different data, or a card fails to render
+ * @throws when two jobs share a path with different data
  */
-export async function renderCards(jobs: CardJob[], options: RenderCardsOptions): Promise<CardStats> {
+export async function startCards(jobs: CardJob[], options: RenderCardsOptions, startWorkers = 0): Promise<CardRun> {
 	const started = performance.now();
 	const moduleDir = options.moduleDir ?? CARDS_MODULE_DIR;
 	const fingerprint = cardsFingerprint(moduleDir);
@@ -125,17 +170,38 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions):
 		reused += task.targets.length;
 	});
 
-	let workers = 0;
-	if (misses.length > 0 && misses.length <= (options.inlineMax ?? 2)) {
-		// Statically imported: by `astro:build:done` Vite's module runner, which
-		// loaded this file, is closed and a dynamic import would fail.
-		for (const task of misses) await runTask(task);
-	} else if (misses.length > 0) {
-		workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), misses.length));
-		await runPool(misses, workers, path.join(moduleDir, 'worker.ts'));
-	}
-	if (misses.length > 0) await cache.prune();
+	const inline = misses.length <= (options.inlineMax ?? 2);
+	const pool = inline ? undefined : new CardPool(misses, path.join(moduleDir, 'worker.ts'));
+	pool?.grow(Math.min(startWorkers, misses.length));
+	// A failure before `finish` is reported by `finish`, not as an unhandled rejection.
+	const early = pool && pool.size > 0 ? pool.done() : undefined;
+	early?.catch(() => undefined);
 
-	const rendered = misses.reduce((sum, task) => sum + task.targets.length, 0);
-	return { total: rendered + reused, rendered, reused, ms: Math.round(performance.now() - started), workers };
+	return {
+		async finish(workers = options.workers ?? availableParallelism()) {
+			if (pool) {
+				pool.grow(Math.max(1, workers));
+				// The early run's wait also covers the workers just added.
+				await (early ?? pool.done());
+			} else {
+				// Statically imported: by `astro:build:done` Vite's module runner, which
+				// loaded this file, is closed and a dynamic import would fail.
+				for (const task of misses) await runTask(task);
+			}
+			if (misses.length > 0) await cache.prune();
+			const rendered = misses.reduce((sum, task) => sum + task.targets.length, 0);
+			return { total: rendered + reused, rendered, reused, ms: Math.round(performance.now() - started), workers: pool?.size ?? 0 };
+		},
+	};
+}
+
+/**
+ * Produces every card of a build: copies those whose content hash is cached,
+ * draws the others in worker threads and caches them.
+ * @param jobs every card of the build (paths must be unique)
+ * @returns how many cards were drawn and reused, and the time taken
+ * @throws when two jobs share a path with different data, or a card fails to render
+ */
+export async function renderCards(jobs: CardJob[], options: RenderCardsOptions): Promise<CardStats> {
+	return (await startCards(jobs, options)).finish();
 }

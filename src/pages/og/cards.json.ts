@@ -1,11 +1,15 @@
 /**
  * The list of the build's social cards, `{ path, data }[]`. It is not part
- * of the site: the cards integration (`src/integrations/cards.ts`) reads it
- * once every page is built, draws the cards in parallel, then deletes it.
- * Drawing here, page by page, would run on one core only.
+ * of the site: the cards integration (`src/integrations/cards.ts`) starts
+ * drawing them from here, on a spare core while Astro renders the other pages,
+ * finishes on every core once the pages are written, then deletes the list.
  */
 import type { APIRoute } from 'astro';
 import { getCardJobs } from '../../data/cards';
+import { startCardsEarly } from '../../lib/cards/early.ts';
 
-export const GET: APIRoute = async () =>
-	new Response(JSON.stringify(await getCardJobs()), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = async () => {
+	const jobs = await getCardJobs();
+	startCardsEarly(jobs);
+	return new Response(JSON.stringify(jobs), { headers: { 'Content-Type': 'application/json' } });
+};
