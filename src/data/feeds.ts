@@ -24,6 +24,8 @@ import { absolutizeHtml } from '../lib/html';
 import { t } from '../lib/i18n';
 import { xmlText } from '../lib/feeds/xml';
 import { COLLECTIONS, getAllPublished, getPublished, type NewsItem } from './entries';
+import { pageKey } from './page-keys';
+import { embeddedEntries } from './relations';
 import { url } from './site';
 import { getThemes } from './themes';
 
@@ -104,6 +106,16 @@ export function feedLinks(label: string, scope: string[] = [], rssTitle?: string
 		href: url.path(...scope, file),
 		format,
 	}));
+}
+
+/**
+ * The cache key of a feed's files: its description and the entries it can carry,
+ * with whatever their bodies show of other entries.
+ */
+export async function feedKey(feed: Feed): Promise<string> {
+	const newest = feed.entries.slice(0, settings.feeds.limit);
+	const embedded = (await Promise.all(newest.map(embeddedEntries))).flat();
+	return pageKey([...newest, ...embedded], newest.length, feed.folder, feed.title, feed.description, feed.home);
 }
 
 /* Files */

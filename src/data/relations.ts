@@ -113,11 +113,8 @@ export async function entryRelations(key: string): Promise<EntryRelations> {
  */
 export async function entryPageKey(key: string): Promise<string> {
 	const { item, newer, older, meeting, testimonials, related } = await entryRelations(key);
-	const embedded = await Promise.all(
-		embeddedEventIds(item.entry.body ?? '').flatMap((id) => [publishedEntry('rencontres', id), publishedEntry('communiques', id)]),
-	);
 	return pageKey(
-		[item, newer, older, meeting, ...testimonials, ...related, ...embedded],
+		[item, newer, older, meeting, ...testimonials, ...related, ...(await embeddedEntries(item))],
 		// Which of the linked entries sits where (the list above only says they are shown).
 		testimonials.length,
 		await themeLabelsOf(item.tags),
@@ -127,9 +124,14 @@ export async function entryPageKey(key: string): Promise<string> {
 	);
 }
 
-/** Ids of the entries an MDX body shows through `<Evenement entree="…" />`: their titles and dates are on the page. */
-function embeddedEventIds(body: string): string[] {
-	return [...body.matchAll(/<Evenement\b[^>]*?\bentree=["']([^"']+)["']/g)].map((match) => match[1] ?? '');
+/**
+ * The entries an MDX body shows through `<Evenement entree="…" />` (their titles and
+ * dates are in the rendered body), `undefined` where unpublished: part of the cache
+ * key of anything that renders the body.
+ */
+export async function embeddedEntries(item: NewsItem): Promise<Array<NewsItem | undefined>> {
+	const ids = [...(item.entry.body ?? '').matchAll(/<Evenement\b[^>]*?\bentree=["']([^"']+)["']/g)].map((match) => match[1] ?? '');
+	return Promise.all(ids.flatMap((id) => [publishedEntry('rencontres', id), publishedEntry('communiques', id)]));
 }
 
 /** Whether an entry exists at all (published or not) in one of `collections`. */

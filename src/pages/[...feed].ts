@@ -1,15 +1,21 @@
 /** Every feed file: each feed of the catalogue (`src/data/feeds.ts`) in each format, e.g. `/rss.xml`, `/communiques/atom.xml`, `/themes/industrie/feed.json`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedFile, getFeeds } from '../data/feeds';
+import { feedFile, feedKey, getFeeds } from '../data/feeds';
 import { FEED_FORMAT, FEED_FORMATS, type FeedFormat } from '../lib/feeds';
 
 export const getStaticPaths = (async () =>
-	(await getFeeds()).flatMap((feed) =>
-		FEED_FORMATS.map(({ format, file }) => ({
-			params: { feed: feed.folder ? `${feed.folder}/${file}` : file },
-			props: { folder: feed.folder, format },
-		})),
-	)) satisfies GetStaticPaths;
+	(
+		await Promise.all(
+			(await getFeeds()).map(async (feed) => {
+				const key = await feedKey(feed);
+				return FEED_FORMATS.map(({ format, file }) => ({
+					params: { feed: feed.folder ? `${feed.folder}/${file}` : file },
+					props: { folder: feed.folder, format },
+					cacheKey: `${key}:${format}`,
+				}));
+			}),
+		)
+	).flat()) satisfies GetStaticPaths;
 
 interface Props {
 	/** The feed's key in the catalogue. */

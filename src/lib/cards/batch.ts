@@ -4,11 +4,10 @@
  * CPU-bound and single-threaded, so threads are the only way to use the cores).
  */
 import { availableParallelism } from 'node:os';
-import { constants } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CARDS_MODULE_DIR, CardCache, cardKey, cardsFingerprint } from './cache.ts';
+import { CARDS_MODULE_DIR, CardCache, cardKey, cardsFingerprint, placeCard } from './cache.ts';
 import type { CardJob, CardStats } from './types.ts';
 import { runTask, type WorkerReply, type WorkerTask } from './task.ts';
 
@@ -24,9 +23,6 @@ export interface RenderCardsOptions {
 	/** At most this many cards to draw are drawn on the calling thread: starting workers costs more. Default 2. */
 	inlineMax?: number;
 }
-
-/** Copies with a copy-on-write clone where the file system offers one. */
-const copy = (from: string, to: string) => copyFile(from, to, constants.COPYFILE_FICLONE);
 
 /** Runs `fn` over `items` with at most `limit` promises in flight. */
 async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -166,7 +162,7 @@ export async function startCards(jobs: CardJob[], options: RenderCardsOptions, s
 			misses.push(task);
 			return;
 		}
-		await Promise.all(task.targets.map((target) => copy(cached, target)));
+		await Promise.all(task.targets.map((target) => placeCard(cached, target)));
 		reused += task.targets.length;
 	});
 

@@ -2,9 +2,9 @@
  * One card drawn: rendered, stored in the cache, copied to its output files.
  * Shared by the worker threads and by the batch renderer's inline path.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { CardCache } from './cache.ts';
+import { CardCache, placeCard } from './cache.ts';
 import { renderCard } from './render.ts';
 import type { CardData } from './types.ts';
 
@@ -25,7 +25,7 @@ export async function runTask(task: WorkerTask): Promise<number> {
 	await Promise.all(
 		task.targets.map(async (target) => {
 			await mkdir(path.dirname(target), { recursive: true });
-			await copyFile(stored, target);
+			await placeCard(stored, target);
 		}),
 	);
 	return png.length;

@@ -19,7 +19,8 @@ const DECAP_FILE = /^(?:\d+\.)?decap-cms\.js$|^[0-9a-f]+\.wasm$/;
 export const getStaticPaths = (() =>
 	readdirSync(DIST)
 		.filter((file) => DECAP_FILE.test(file))
-		.map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
+		// Astro's incremental build drops its whole cache when the lockfile changes: the name is key enough.
+		.map((file) => ({ params: { file }, cacheKey: file }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
 	const file = String(params.file);

@@ -2,12 +2,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { calendarResponse, eventCalendar } from '../../../data/calendar';
 import { COLLECTIONS, getPublished, type NewsItem } from '../../../data/entries';
+import { pageKey } from '../../../data/page-keys';
 
 export const getStaticPaths = (async () => {
 	const paths = [];
 	for (const collection of COLLECTIONS) {
 		for (const item of await getPublished(collection)) {
-			if (item.event) paths.push({ params: { collection, id: item.id }, props: { item } });
+			if (item.event) paths.push({ params: { collection, id: item.id }, props: { item }, cacheKey: pageKey([item]) });
 		}
 	}
 	return paths;
