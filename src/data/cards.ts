@@ -17,8 +17,7 @@ export const SITE_CARD = 'og/site.png';
 
 /**
  * `RELAIS_CARDS=off` gives every entry the shared site card (listing pages
- * keep theirs: a few dozen cached cards): a quick build, and the baseline the
- * benchmark compares the per-entry cards against.
+ * keep theirs: a few dozen cached cards): a quicker cold build.
  */
 export const entryCardsEnabled = settings.cards.perEntry;
 
