@@ -17,7 +17,7 @@ describe('invalid content', () => {
 			'content/communiques/2020-01-01-sans-titre.md:3 : le champ « date » : date invalide « 2020-13-45 » (format attendu : AAAA-MM-JJ',
 		);
 		expect(result.output).toContain(
-			'content/rencontres/2020-01-02-sans-lieu.md:6 : le champ « event.place » : champ obligatoire manquant (attendu : un texte)',
+			'content/rencontres/2020-01-02-sans-lieu.md:5 : le champ « event.place » : champ obligatoire manquant (attendu : un texte)',
 		);
 	});
 
