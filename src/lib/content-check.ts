@@ -28,7 +28,7 @@ import {
 	type FieldShape,
 } from './known-fields';
 import { themeSlug } from './themes';
-import { dashlessList, explainSyntaxErrors } from './yaml-mistakes';
+import { dashlessList, documentErrors, syntaxMistakes, UNREADABLE_LINE } from './yaml-mistakes';
 
 export interface ContentProblem {
 	severity: 'error' | 'warning';
@@ -149,15 +149,13 @@ export function checkContent(options: CheckOptions): ContentProblem[] {
 	return sortProblems(problems);
 }
 
-/** Files in line order, each file's problems together; entries are visited in path order already. */
+/** File by file (path order), each file in line order; same line: in the order found (root causes first). */
 function sortProblems(problems: ContentProblem[]): ContentProblem[] {
-	const order = new Map<string, number>();
-	for (const problem of problems) if (!order.has(problem.file)) order.set(problem.file, order.size);
 	return problems
 		.map((problem, index) => ({ problem, index }))
 		.sort(
 			(a, b) =>
-				(order.get(a.problem.file) ?? 0) - (order.get(b.problem.file) ?? 0) ||
+				(a.problem.file < b.problem.file ? -1 : a.problem.file > b.problem.file ? 1 : 0) ||
 				(a.problem.line ?? 0) - (b.problem.line ?? 0) ||
 				a.index - b.index,
 		)
@@ -273,14 +271,14 @@ function checkEntryFile(entry: EntryFile, problems: ContentProblem[]): ParsedEnt
 
 	const lineCounter = new LineCounter();
 	const document = parseDocument(frontmatter, { lineCounter, prettyErrors: false });
-	// Warnings too (an unknown `!tag`): Astro's YAML reader refuses what this one only warns about.
-	const parserErrors = [...document.errors, ...document.warnings].map((error) => ({
-		code: error.code,
-		line: lineCounter.linePos(error.pos[0]).line,
-		message: error.message,
-	}));
-	if (parserErrors.length > 0) {
-		for (const mistake of explainSyntaxErrors(frontmatter, parserErrors)) {
+	const errors = documentErrors(document, lineCounter);
+	if (errors.length > 0) {
+		// The frontmatter starts on the file's second line, after `---`.
+		const mistakes = syntaxMistakes(frontmatter, 1);
+		if (mistakes.length === 0) {
+			mistakes.push({ line: errors[0]?.line ?? 1, message: UNREADABLE_LINE });
+		}
+		for (const mistake of mistakes) {
 			problems.push({
 				severity: 'error',
 				file,

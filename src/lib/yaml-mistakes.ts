@@ -5,11 +5,16 @@
  * matched to the mistakes authors actually make: a colon in an unquoted text,
  * a tab, no space after `:`, an unclosed quote, a list item without its dash,
  * a misaligned line, a field written twice.
+ *
+ * One mistake often makes the parser stumble on the lines after it. So the
+ * first mistake is explained, its fix applied to a copy of the text, and the
+ * copy parsed again: each mistake reported is a root cause, never an echo.
  */
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { fieldName } from './errors';
 
 /** A syntax error as the parser reports it; `line` counts from 1 in the frontmatter text. */
-export interface ParserError {
+interface ParserError {
 	code: string;
 	line: number;
 	message: string;
@@ -21,9 +26,15 @@ export interface SyntaxMistake {
 	/** `title`, `event.start`, `contacts[1].name`. */
 	field?: string;
 	message: string;
-	/** The corrected line(s), to copy as they are. */
+	/** The corrected line(s), to copy as they are; they replace as many lines from `line` on (`fixFrom` when set). */
 	fix?: string;
+	/** First line the fix replaces, when it starts above `line` (a list rebuilt from its key). */
+	fixFrom?: number;
 }
+
+/** What is said of a line no known mistake explains. */
+export const UNREADABLE_LINE =
+	'ligne illisible : vérifiez les deux-points (suivis d’une espace), les guillemets (ouverts puis refermés) et le décalage (des espaces, alignés sur la ligne du dessus).';
 
 /** A line of the frontmatter as an author sees it. */
 interface OutlineLine {
@@ -124,7 +135,7 @@ function unclosedQuote(value: string): '"' | "'" | undefined {
 }
 
 /** Explains one parser error: the line at fault (not always the one the parser names), the field and the fix. */
-function explain(lines: OutlineLine[], error: ParserError): SyntaxMistake {
+function explain(lines: OutlineLine[], error: ParserError, lineOffset: number): SyntaxMistake {
 	let index = Math.min(Math.max(error.line - 1, 0), lines.length - 1);
 	const at = (position: number): SyntaxMistake => {
 		const field = fieldAt(lines, position);
@@ -157,11 +168,12 @@ function explain(lines: OutlineLine[], error: ParserError): SyntaxMistake {
 		const [open, close] = /sequence/.test(error.message) ? ['[', ']'] : ['{', '}'];
 		for (let position = index; position >= 0; position -= 1) {
 			const candidate = lines[position] as OutlineLine;
-			if (!candidate.value.startsWith(open) || candidate.value.includes(close)) continue;
+			const missing = candidate.value.split(open).length - candidate.value.split(close).length;
+			if (!candidate.value.startsWith(open) || missing <= 0) continue;
 			return {
 				...at(position),
 				message: `« ${open} » ouvert mais jamais refermé : ajoutez « ${close} » à la fin de la ligne.`,
-				fix: `${candidate.text.trimEnd()}${close}`,
+				fix: `${candidate.text.trimEnd()}${close.repeat(missing)}`,
 			};
 		}
 	}
@@ -221,6 +233,11 @@ function explain(lines: OutlineLine[], error: ParserError): SyntaxMistake {
 		const sibling = lines.slice(0, index).findLast((candidate) => !candidate.blank && candidate.indent === line.indent && candidate.dash);
 		const parentColumn = lines.slice(0, index).findLast((candidate) => !candidate.blank && candidate.indent < line.indent)?.column;
 		if (sibling && !line.dash && (parentColumn === undefined || sibling.indent >= parentColumn)) {
+			// `- name: A` then `role: B` under the dash: a field of that item, not indented enough.
+			const item = lines.slice(lines.indexOf(sibling), index).filter((candidate) => candidate.key && candidate.column === sibling.column);
+			if (line.key && sibling.key && !item.some((candidate) => candidate.key === line.key)) {
+				return misaligned(lines, index, sibling.column, at(index));
+			}
 			return {
 				...at(index),
 				message: 'élément de liste sans tiret : chaque élément commence par « - » suivi d’une espace.',
@@ -242,13 +259,9 @@ function explain(lines: OutlineLine[], error: ParserError): SyntaxMistake {
 		);
 		if (target !== undefined) return misaligned(lines, index, target, at(index));
 	}
-	if (error.code === 'DUPLICATE_KEY' && line.key) return duplicate(lines, index, at(index));
+	if (error.code === 'DUPLICATE_KEY' && line.key) return duplicate(lines, index, at(index), lineOffset);
 
-	return {
-		...at(index),
-		message:
-			'ligne illisible : vérifiez les deux-points (suivis d’une espace), les guillemets (ouverts puis refermés) et le décalage (des espaces, alignées sur la ligne du dessus).',
-	};
+	return { ...at(index), message: UNREADABLE_LINE };
 }
 
 function misaligned(lines: OutlineLine[], index: number, column: number, where: SyntaxMistake): SyntaxMistake {
@@ -262,51 +275,102 @@ function misaligned(lines: OutlineLine[], index: number, column: number, where: 
 }
 
 /** A field written twice: a list whose items lack their dashes, or a plain repetition. */
-function duplicate(lines: OutlineLine[], index: number, where: SyntaxMistake): SyntaxMistake {
+function duplicate(lines: OutlineLine[], index: number, where: SyntaxMistake, lineOffset: number): SyntaxMistake {
 	const line = lines[index] as OutlineLine;
 	const parentIndex = lines.slice(0, index).findLastIndex((candidate) => !candidate.blank && candidate.column < line.column);
 	const parent = lines[parentIndex];
 	const first = lines
 		.slice(parentIndex + 1, index)
 		.findIndex((candidate) => candidate.key === line.key && candidate.column === line.column);
-	const firstLine = parentIndex + 1 + first + 1;
+	const cited = `lignes ${parentIndex + 1 + first + 1 + lineOffset} et ${index + 1 + lineOffset}`;
 	if (parent?.key && parent.value === '' && !line.dash) {
 		// `contacts:` then `name:`, `role:`, `name:`: items without dashes. Rebuild the list.
-		const block = lines.slice(parentIndex + 1).findIndex((candidate) => !candidate.blank && candidate.indent <= parent.column);
-		const children = lines
-			.slice(parentIndex + 1, block === -1 ? undefined : parentIndex + 1 + block)
-			.filter((candidate) => !candidate.blank);
-		const firstKey = children[0]?.key;
+		const end = lines.slice(parentIndex + 1).findIndex((candidate) => !candidate.blank && candidate.indent <= parent.column);
+		const children = lines.slice(parentIndex + 1, end === -1 ? undefined : parentIndex + 1 + end);
+		while (children.at(-1)?.blank) children.pop();
+		const firstKey = children.find((child) => !child.blank)?.key;
 		const fix = [
 			parent.text.trimEnd(),
-			...children.map(
-				(child) => `${child.key === firstKey ? `${child.margin}- ` : `${child.margin}  `}${child.text.slice(child.margin.length)}`,
+			...children.map((child) =>
+				child.blank ? child.text : `${child.margin}${child.key === firstKey ? '- ' : '  '}${child.text.slice(child.margin.length)}`,
 			),
 		].join('\n');
 		return {
 			...where,
-			message: `« ${line.key} » apparaît deux fois sous « ${parent.key} » (lignes ${firstLine} et ${index + 1}) : dans une liste, chaque élément commence par « - » suivi d’une espace.`,
+			message: `« ${line.key} » apparaît deux fois sous « ${parent.key} » (${cited}) : dans une liste, chaque élément commence par « - » suivi d’une espace.`,
 			fix,
+			fixFrom: parentIndex + 1,
 		};
 	}
-	return {
-		...where,
-		message: `champ écrit deux fois (lignes ${firstLine} et ${index + 1}) : gardez-en un seul.`,
-	};
+	return { ...where, message: `champ écrit deux fois (${cited}) : gardez-en un seul.` };
 }
 
-/** Every syntax error explained, one per line, in line order. */
-export function explainSyntaxErrors(frontmatter: string, errors: ParserError[]): SyntaxMistake[] {
-	const lines = outline(frontmatter);
-	const seen = new Set<number>();
-	const mistakes: SyntaxMistake[] = [];
-	for (const error of [...errors].sort((a, b) => a.line - b.line)) {
-		const mistake = explain(lines, error);
-		if (seen.has(mistake.line)) continue;
-		seen.add(mistake.line);
-		mistakes.push(mistake);
+/**
+ * The parser's errors and warnings (an unknown `!tag`: Astro's YAML reader
+ * refuses what this one only warns about), and fields without a name.
+ */
+export function documentErrors(document: Document, lineCounter: LineCounter): ParserError[] {
+	const errors = [...document.errors, ...document.warnings].map((error) => ({
+		code: error.code,
+		line: lineCounter.linePos(error.pos[0]).line,
+		message: error.message,
+	}));
+	// `tags: [] : suite` parses here as a field with no name; Astro's reader refuses it.
+	visit(document, {
+		Pair(_, pair) {
+			const key = isScalar(pair.key) ? pair.key.value : pair.key;
+			const range = (isScalar(pair.key) ? pair.key.range : undefined) ?? (pair.value as { range?: [number] } | null)?.range;
+			if ((key === null || key === '') && range) errors.push({ code: 'EMPTY_KEY', line: lineCounter.linePos(range[0]).line, message: '' });
+		},
+	});
+	return errors.sort((a, b) => a.line - b.line);
+}
+
+function parserErrors(text: string): ParserError[] {
+	const lineCounter = new LineCounter();
+	return documentErrors(parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter);
+}
+
+/** `text` with the mistake's fix in place of the lines it corrects. */
+function applyFix(text: string, mistake: SyntaxMistake): string {
+	const lines = text.split(/\r?\n/);
+	const fixed = (mistake.fix ?? '').split('\n');
+	lines.splice((mistake.fixFrom ?? mistake.line) - 1, fixed.length, ...fixed);
+	return lines.join('\n');
+}
+
+/** A safety net: each round fixes one line, and a frontmatter has a few dozen. */
+const MAX_ROUNDS = 200;
+
+/**
+ * Every syntax mistake of a frontmatter, root causes only, in line order; an
+ * empty list when it parses. Lines count from 1 in the frontmatter text;
+ * `lineOffset` turns them into file lines in the messages that cite lines.
+ */
+export function syntaxMistakes(frontmatter: string, lineOffset = 0): SyntaxMistake[] {
+	const mistakes = new Map<number, SyntaxMistake>();
+	let text = frontmatter;
+	for (let round = 0; round < MAX_ROUNDS; round += 1) {
+		const errors = parserErrors(text);
+		const [first] = errors;
+		if (!first) break;
+		const lines = outline(text);
+		const mistake = explain(lines, first, lineOffset);
+		const fixed = mistake.fix === undefined ? undefined : applyFix(text, mistake);
+		if (fixed === undefined || fixed === text || mistakes.has(mistake.line)) {
+			// No fix to try: explain what is left, one mistake a line, and stop.
+			for (const error of errors) {
+				const other = explain(lines, error, lineOffset);
+				if (!mistakes.has(other.line)) mistakes.set(other.line, other);
+			}
+			break;
+		}
+		// The field of a misplaced line is where its fix puts it.
+		const field = fieldAt(outline(fixed), mistake.line - 1);
+		mistakes.set(mistake.line, { ...mistake, ...(field && { field }) });
+		text = fixed;
 	}
-	return mistakes.sort((a, b) => a.line - b.line);
+	return [...mistakes.values()].sort((a, b) => a.line - b.line);
 }
 
 /**
