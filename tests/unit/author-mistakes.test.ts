@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, planEntry } from '../../scripts/new.mjs';
 import { checkContent, formatProblem, TEMPLATE_PLACEHOLDER, TEMPLATE_SAMPLE_LINES, type CheckOptions } from '../../src/lib/content-check';
+import { editDistance, suggestField } from '../../src/lib/known-fields';
 
 function contentDir(files: Record<string, string>): string {
 	const root = mkdtempSync(path.join(tmpdir(), 'relais-mistakes-'));
@@ -392,5 +393,31 @@ describe('whatever the input: a French message naming the file, never an excepti
 				for (const error of errors) expect(error).toMatch(/^error rencontres\/x\.md:\d+ : /);
 			}
 		}
+	});
+});
+
+describe('known fields', () => {
+	it('counts a swap of two letters as one edit', () => {
+		expect(editDistance('descripton', 'description')).toBe(1);
+		expect(editDistance('descritpion', 'description')).toBe(1);
+		expect(editDistance('ville', 'city')).toBe(4);
+		expect(editDistance('', 'tags')).toBe(4);
+	});
+
+	it('suggests the same field only within reach, French names explicitly', () => {
+		const index = new Map([
+			['city', ['event']],
+			['title', ['']],
+		]);
+		expect(suggestField('titel', ['title', 'tags'], index, 'communiques', '')).toEqual({ kind: 'rename', field: 'title', reason: 'typo' });
+		expect(suggestField('résumé', ['description'], index, 'communiques', '')).toEqual({
+			kind: 'rename',
+			field: 'description',
+			reason: 'alias',
+		});
+		expect(suggestField('Mots-clés', ['tags'], index, 'communiques', '')).toEqual({ kind: 'rename', field: 'tags', reason: 'alias' });
+		expect(suggestField('ville', ['title'], index, 'communiques', '')).toEqual({ kind: 'move', field: 'city', parent: 'event' });
+		expect(suggestField('photos', ['title'], index, 'temoignages', '')).toEqual({ kind: 'unknown', known: ['title'] });
+		expect(suggestField('xyz', ['tags'], index, 'communiques', '')).toEqual({ kind: 'unknown', known: ['tags'] });
 	});
 });
