@@ -162,15 +162,12 @@ function sortProblems(problems: ContentProblem[]): ContentProblem[] {
 		.map(({ problem }) => problem);
 }
 
-/** The French message for a file that could not be read at all. */
+/** The French message for a file that could not be read at all (no system message: it would be English). */
 function unreadable(error: unknown): string {
-	if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+	if (error instanceof ReferenceError && /alias count/i.test(error.message)) {
 		return 'l’en-tête utilise trop de renvois « &nom » / « *nom » (le site refuse de les développer) : écrivez chaque valeur en entier.';
 	}
-	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	if (code === 'EACCES' || code === 'EPERM') return 'fichier illisible (droits d’accès) : vérifiez que vous pouvez l’ouvrir.';
-	if (error instanceof RangeError) return 'en-tête trop imbriqué pour être lu : vérifiez les crochets « [ » et les accolades « { ».';
-	return `fichier illisible : ${error instanceof Error ? error.message : String(error)}. Vérifiez qu’il s’agit bien d’un texte Markdown.`;
+	return 'fichier illisible : vérifiez qu’il s’ouvre dans votre éditeur de texte et qu’il s’agit bien d’un texte Markdown.';
 }
 
 /**
@@ -183,7 +180,7 @@ function strayFiles(contentDir: string, relative: (absolute: string) => string, 
 	for (const name of readdirSync(contentDir).sort()) {
 		const absolute = path.join(contentDir, name);
 		if (name.startsWith('.') || name.startsWith('_') || (COLLECTIONS as string[]).includes(name)) continue;
-		if (!statSync(absolute).isDirectory()) {
+		if (!statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) {
 			if (/\.(md|mdx)$/i.test(name)) {
 				problems.push({
 					severity: level,
@@ -218,11 +215,14 @@ function strayFiles(contentDir: string, relative: (absolute: string) => string, 
 
 function listEntryFiles(folder: string): string[] {
 	if (!existsSync(folder)) return [];
-	return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-		.filter((relative) => /\.(md|mdx)$/i.test(relative) && !relative.split(/[\\/]/).some((part) => part.startsWith('_')))
-		.map((relative) => path.join(folder, relative))
-		.filter((absolute) => statSync(absolute).isFile())
-		.sort();
+	return (
+		readdirSync(folder, { recursive: true, encoding: 'utf8' })
+			.filter((relative) => /\.(md|mdx)$/i.test(relative) && !relative.split(/[\\/]/).some((part) => part.startsWith('_')))
+			.map((relative) => path.join(folder, relative))
+			// A broken link is kept, to be reported as unreadable rather than skipped.
+			.filter((absolute) => statSync(absolute, { throwIfNoEntry: false })?.isFile() ?? true)
+			.sort()
+	);
 }
 
 interface EntryFile {

@@ -315,8 +315,13 @@ export function documentErrors(document: Document, lineCounter: LineCounter): Pa
 		line: lineCounter.linePos(error.pos[0]).line,
 		message: error.message,
 	}));
-	// `tags: [] : suite` parses here as a field with no name; Astro's reader refuses it.
+	// `tags: [] : suite` parses here as a field with no name, and `*texte*` as a reference
+	// to an anchor `texte*` that does not exist: Astro's reader refuses both.
 	visit(document, {
+		Alias(_, alias) {
+			if (!alias.resolve(document) && alias.range)
+				errors.push({ code: 'BAD_ALIAS', line: lineCounter.linePos(alias.range[0]).line, message: '' });
+		},
 		Pair(_, pair) {
 			const key = isScalar(pair.key) ? pair.key.value : pair.key;
 			const range = (isScalar(pair.key) ? pair.key.range : undefined) ?? (pair.value as { range?: [number] } | null)?.range;
