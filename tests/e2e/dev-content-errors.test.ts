@@ -69,12 +69,15 @@ async function startDevServer(fixture: string, prepare: (content: string) => voi
 			);
 		poll();
 	});
+	let stopped = false;
 	const server: DevServer = {
 		url,
 		content,
 		output: () => output,
 		stop: () => {
-			if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGTERM');
+			if (!child.pid || stopped) return;
+			stopped = true;
+			process.kill(-child.pid, 'SIGTERM');
 		},
 	};
 	started.push(server);
