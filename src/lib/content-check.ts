@@ -412,6 +412,7 @@ function typedTextProblems(
 	const problems: ContentProblem[] = [];
 	const publishing = entry.data.draft !== true;
 	const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+	const lines = frontmatter.split(/\r?\n/);
 	const visit = (node: unknown, at: PropertyKey[]) => {
 		if (isMap(node)) {
 			for (const pair of node.items) visit(pair.value, [...at, isScalar(pair.key) ? String(pair.key.value) : String(pair.key)]);
@@ -419,8 +420,9 @@ function typedTextProblems(
 			node.items.forEach((item, position) => visit(item, [...at, position]));
 		} else if (isScalar(node) && typeof node.value === 'string' && node.range) {
 			const line = lineAt(node.range[0]);
-			const rest = frontmatter.slice(node.range[1]).split(/\r?\n/)[0] ?? '';
-			const typed = frontmatter.split(/\r?\n/)[line - 1] ?? '';
+			const end = lineCounter.linePos(node.range[1]);
+			const rest = lines[end.line - 1]?.slice(end.col - 1) ?? '';
+			const typed = lines[line - 1] ?? '';
 			// `#3`, `#RSE`: a comment starts at `#` after a space, so the end of the text is lost.
 			// A comment written on purpose (`# lieu`, as in the templates) has a space after `#`.
 			if (node.type === 'PLAIN' && /^[ \t]+#\S/.test(rest)) {

@@ -13,18 +13,26 @@ export interface ContentDate {
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** One formatter per zone: creating one costs far more than using it, and every date is read through it. */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
 /** What the wall clock of `timeZone` shows at `instant` (month 1–12, hour 0–23). */
 export function wallClock(instant: Date, timeZone: string) {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric',
-	}).formatToParts(instant);
+	let clock = clocks.get(timeZone);
+	if (!clock) {
+		clock = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric',
+		});
+		clocks.set(timeZone, clock);
+	}
+	const parts = clock.formatToParts(instant);
 	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
 	return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
