@@ -22,14 +22,18 @@ const wantsPage = (accept: string | undefined, url: string | undefined) =>
 	Boolean(accept?.includes('text/html')) && !/^\/(@|__|node_modules\/)/.test(url ?? '');
 
 export function contentCheck(settings: ResolvedSettings): AstroIntegration {
+	let dev = false;
 	return {
 		name: 'relais:content-check',
 		hooks: {
 			'astro:config:setup': ({ command }) => {
+				dev = command === 'dev';
 				// Read back as `settings.devServer` by the pages and the content loaders, which Astro loads after this hook.
-				if (command === 'dev') process.env.RELAIS_DEV_SERVER = '1';
+				if (dev) process.env.RELAIS_DEV_SERVER = '1';
 			},
 			'astro:server:setup': ({ server, logger }) => {
+				// A build also starts a short-lived server to sync content (outside production mode): not for it.
+				if (!dev) return;
 				const contentDir = fileURLToPath(settings.contentDir);
 				const check = () =>
 					checkContent({
