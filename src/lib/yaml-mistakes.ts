@@ -124,8 +124,11 @@ function quotedLine(line: OutlineLine, value = line.value): string {
 	return `${line.margin}${line.dash}${line.key ? `${line.key}: ` : ''}${quoted(value)}`;
 }
 
-/** Characters YAML reads as syntax at the start of a value. */
-const SPECIAL_START = /^([[{*&!|>%@`]|-(?=\s))/;
+/**
+ * Characters YAML reads as syntax at the start of a value; `|` and `>` only
+ * with text after them on the line (alone, they start a multi-line text).
+ */
+const SPECIAL_START = /^([[{*&!%@`]|[|>](?![+-]?\d*\s*(?:#.*)?$)|-(?=\s))/;
 
 /** A quote opened on this line and not closed on it: `"`, `'` or `undefined`. */
 function unclosedQuote(value: string): '"' | "'" | undefined {
@@ -182,7 +185,6 @@ function explain(lines: OutlineLine[], error: ParserError, lineOffset: number): 
 	if (noSpace) {
 		return {
 			...at(index),
-			field: noSpace[2],
 			message: 'il manque une espace après les deux-points : écrivez « nom: valeur ».',
 			fix: `${noSpace[1]}${noSpace[2]}: ${noSpace[3]}`,
 		};
