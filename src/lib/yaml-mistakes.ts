@@ -312,7 +312,7 @@ function duplicate(lines: OutlineLine[], index: number, where: SyntaxMistake, li
  * refuses what this one only warns about), and fields without a name.
  */
 export function documentErrors(document: Document, lineCounter: LineCounter): ParserError[] {
-	const errors = [...document.errors, ...document.warnings].map((error) => ({
+	const errors: ParserError[] = [...document.errors, ...document.warnings].map((error) => ({
 		code: error.code,
 		line: lineCounter.linePos(error.pos[0]).line,
 		message: error.message,
