@@ -78,7 +78,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** `Mots-clés`, `mots_cles`, `Mots clés` → `motscles`: how a name is compared. */
-export function normalizeFieldName(name: string): string {
+function normalizeFieldName(name: string): string {
 	return name
 		.normalize('NFD')
 		.replace(/\p{M}/gu, '')
@@ -91,7 +91,7 @@ export function normalizeFieldName(name: string): string {
  * suggestion is only made where that field exists (`nom` is `name` in a
  * contact, a speaker or a testimonial).
  */
-export const FIELD_ALIASES: Readonly<Record<string, string>> = {
+const FIELD_ALIASES: Readonly<Record<string, string>> = {
 	titre: 'title',
 	resume: 'description',
 	chapo: 'description',
@@ -152,7 +152,7 @@ export const FIELD_ALIASES: Readonly<Record<string, string>> = {
  * follows this code; `../shared/CONTENT-MODEL.md` may be ahead): valid
  * content, but this version of the site does not publish them yet.
  */
-export const NEWER_CONTRACT_FIELDS: Readonly<Record<string, { collections: readonly string[]; what: string }>> = {
+const NEWER_CONTRACT_FIELDS: Readonly<Record<string, { collections: readonly string[]; what: string }>> = {
 	photos: { collections: ['communiques', 'rencontres'], what: 'photos de presse' },
 };
 
