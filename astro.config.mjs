@@ -29,6 +29,19 @@ export default defineConfig({
 	// Pages from getStaticPaths() with a cacheKey (src/data/page-keys.ts) are copied from the
 	// previous build when their key and code are unchanged; the cache lives in Astro's cacheDir.
 	experimental: { incrementalBuild: true },
+	vite: {
+		build: {
+			rolldownOptions: {
+				// Astro marks compiled MDX with a "use astro:head-inject" directive that it reads before bundling;
+				// rolldown then warns it may not keep it, at every build, about a sample entry. Expected and harmless
+				// (withastro/astro#18087): only that warning is dropped, every other one is printed.
+				onLog(level, log, print) {
+					if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+					print(level, log);
+				},
+			},
+		},
+	},
 	integrations: [
 		contentCheck(settings),
 		mdx(),

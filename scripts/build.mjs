@@ -4,13 +4,19 @@
  * output folder only when the whole build (pages, cards, search index)
  * succeeded, so a failed build leaves the last good site untouched.
  *
+ * The content is checked first (`scripts/check.ts`, the same check as
+ * `npm run check`): with invalid content the build stops before Astro starts,
+ * and its first lines say in French what to fix, file, line and field.
+ *
  * Environment: SITE_URL, BASE_PATH, RELAIS_CONTENT_DIR (default `content`),
  * RELAIS_OUT_DIR (default `dist`), RELAIS_CACHE_DIR (Astro's cache folder).
  */
 import { mkdir, readFile, rm, rename, stat, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'astro';
+import { tsImport } from 'tsx/esm/api';
 
 const root = path.resolve(process.env.RELAIS_ROOT ?? '.');
 const outDir = path.resolve(root, process.env.RELAIS_OUT_DIR ?? 'dist');
@@ -20,6 +26,7 @@ const outDir = path.resolve(root, process.env.RELAIS_OUT_DIR ?? 'dist');
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 const lock = `${outDir}.lock`;
+const outName = path.relative(root, outDir) || outDir;
 
 async function exists(target) {
 	return stat(target).then(
@@ -44,14 +51,36 @@ try {
 } catch {
 	const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
 	if (holder && holder !== process.pid && running(holder)) {
-		console.error(
-			`Une autre construction (processus ${holder}) écrit déjà dans ${path.relative(root, outDir) || outDir} : attendez qu’elle se termine.`,
-		);
+		console.error(`Une autre construction (processus ${holder}) écrit déjà dans ${outName} : attendez qu’elle se termine.`);
 		process.exit(1);
 	}
 	await writeFile(lock, String(process.pid));
 }
 process.on('exit', () => rmSync(lock, { force: true }));
+
+try {
+	// The project's own check (settings, schemas), in TypeScript: tsx runs it as `npm run check` does.
+	const { checkSiteContent, problemLines } = await tsImport(pathToFileURL(path.join(root, 'scripts/check.ts')).href, import.meta.url);
+	const { errors, warnings } = problemLines(checkSiteContent());
+	if (errors.length > 0) {
+		console.error(
+			[
+				`Contenu invalide : ${errors.length} erreur(s) à corriger, listées ci-dessous (fichier:ligne, champ, correction) ; rien n’a été publié, ${outName} est inchangé.`,
+				...errors,
+				...warnings,
+				`Corrigez ces erreurs puis relancez la construction ; npm run check vérifie le contenu sans construire le site.`,
+			].join('\n'),
+		);
+		process.exit(1);
+	}
+	for (const line of warnings) console.warn(line);
+} catch (error) {
+	// Settings (`relais.config.ts`) or the environment refused: their messages are French already.
+	console.error(
+		`Échec de la construction du site : rien n’a été publié, ${outName} est inchangé.\n${error instanceof Error ? error.message : String(error)}`,
+	);
+	process.exit(1);
+}
 
 await rm(staging, { recursive: true, force: true });
 await rm(previous, { recursive: true, force: true });
@@ -64,9 +93,7 @@ try {
 } catch (error) {
 	await rm(staging, { recursive: true, force: true });
 	const message = error instanceof Error ? error.message : String(error);
-	console.error(
-		`\nÉchec de la construction du site : rien n’a été publié, ${path.relative(root, outDir) || outDir} est inchangé.\n${message}`,
-	);
+	console.error(`\nÉchec de la construction du site : rien n’a été publié, ${outName} est inchangé.\n${message}`);
 	process.exit(1);
 }
 
@@ -74,4 +101,4 @@ const hadPrevious = await exists(outDir);
 if (hadPrevious) await rename(outDir, previous);
 await rename(staging, outDir);
 if (hadPrevious) await rm(previous, { recursive: true, force: true });
-console.log(`Site construit dans ${path.relative(root, outDir) || outDir}`);
+console.log(`Site construit dans ${outName}`);

@@ -6,14 +6,18 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { settings } from './config';
 import { entryIdFromPath } from './lib/ids';
+import { previewLoader } from './lib/preview-loader';
 import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from './schemas/entries';
 
 const loader = (collection: string) =>
-	glob({
-		pattern: ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'],
-		base: new URL(`${collection}/`, settings.contentDir),
-		generateId: ({ entry }) => entryIdFromPath(entry),
-	});
+	previewLoader(
+		glob({
+			pattern: ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'],
+			base: new URL(`${collection}/`, settings.contentDir),
+			generateId: ({ entry }) => entryIdFromPath(entry),
+		}),
+		settings.devServer,
+	);
 
 const helpers = (image: SchemaHelpers['image']): SchemaHelpers => ({
 	image,

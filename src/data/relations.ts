@@ -4,7 +4,6 @@
  * testimonial's rencontre. A page asks for its entry's key and does no walk
  * over the archive, so its cost does not depend on the archive's size.
  */
-import { getEntry } from 'astro:content';
 import { relatedEntries, type Relatable } from '../lib/related';
 import { themeSlug } from '../lib/themes';
 import { resolveAttachments } from './attachments';
@@ -132,10 +131,4 @@ export async function entryPageKey(key: string): Promise<string> {
 export async function embeddedEntries(item: NewsItem): Promise<Array<NewsItem | undefined>> {
 	const ids = [...(item.entry.body ?? '').matchAll(/<Evenement\b[^>]*?\bentree=["']([^"']+)["']/g)].map((match) => match[1] ?? '');
 	return Promise.all(ids.flatMap((id) => [publishedEntry('rencontres', id), publishedEntry('communiques', id)]));
-}
-
-/** Whether an entry exists at all (published or not) in one of `collections`. */
-export async function entryExists(collections: CollectionName[], id: string): Promise<boolean> {
-	for (const collection of collections) if (await getEntry(collection, id)) return true;
-	return false;
 }

@@ -1,35 +1,98 @@
 /**
- * Runs the content check before a build (and marks `astro dev` runs, which
- * preview drafts): every problem of every file is
- * printed at once (file, line, field, fix) and errors stop the build before
- * Astro reports only the first of them.
+ * The content check under `npm run dev`: every save of a content file runs
+ * the same check as `npm run check` and the build (`scripts/build.mjs` runs
+ * it before Astro starts). While content has errors, the terminal lists them
+ * in French and the browser shows them instead of a stale page: file, line,
+ * field and the corrected line. Once fixed, the page reloads into the site.
+ *
+ * Also marks `astro dev` runs, which preview drafts (`settings.devServer`).
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { checkContent, formatProblem } from '../lib/content-check';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { checkContent, formatProblem, type ContentProblem } from '../lib/content-check';
+import { contentErrorsPage } from '../lib/content-errors-page';
 import type { ResolvedSettings } from '../lib/settings';
 
+/** Several files saved at once (an editor's "save all", a git checkout) are checked once. */
+const SETTLE_MS = 50;
+
+/** A browser asking for a page, not a script, a style or an image. */
+const wantsPage = (accept: string | undefined, url: string | undefined) =>
+	Boolean(accept?.includes('text/html')) && !/^\/(@|__|node_modules\/)/.test(url ?? '');
+
 export function contentCheck(settings: ResolvedSettings): AstroIntegration {
+	let dev = false;
 	return {
 		name: 'relais:content-check',
 		hooks: {
-			'astro:config:setup': ({ command, logger }) => {
-				// Read back as `settings.devServer` by the pages, which Astro loads after this hook.
-				if (command === 'dev') process.env.RELAIS_DEV_SERVER = '1';
-				if (command !== 'build') return;
-				const problems = checkContent({
-					contentDir: fileURLToPath(settings.contentDir),
-					timeZone: settings.timeZone,
-					now: settings.buildTime,
+			'astro:config:setup': ({ command }) => {
+				dev = command === 'dev';
+				// Read back as `settings.devServer` by the pages and the content loaders, which Astro loads after this hook.
+				if (dev) process.env.RELAIS_DEV_SERVER = '1';
+			},
+			'astro:server:setup': ({ server, logger }) => {
+				// A build also starts a short-lived server to sync content (outside production mode): not for it.
+				if (!dev) return;
+				const contentDir = fileURLToPath(settings.contentDir);
+				const check = () =>
+					checkContent({
+						contentDir,
+						timeZone: settings.timeZone,
+						now: settings.buildTime,
+						unknownFields: settings.content.unknownFields,
+					});
+				let problems = check();
+				let printed = report(problems, new Set(), logger);
+
+				let timer: NodeJS.Timeout | undefined;
+				server.watcher.add(contentDir);
+				server.watcher.on('all', (_event, file) => {
+					if (path.relative(contentDir, file).startsWith('..')) return;
+					clearTimeout(timer);
+					timer = setTimeout(() => {
+						const before = errorKey(problems);
+						problems = check();
+						printed = report(problems, printed, logger, before !== '');
+						// New errors: the open page reloads into the list. Fixed: into the site again.
+						if (errorKey(problems) !== before) server.ws.send({ type: 'full-reload', path: '*' });
+					}, SETTLE_MS);
 				});
-				for (const problem of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(problem));
-				const errors = problems.filter((problem) => problem.severity === 'error');
-				if (errors.length > 0) {
-					throw new Error(
-						`Contenu invalide : ${errors.length} erreur(s).\n${errors.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`,
-					);
-				}
+
+				const client = `${server.config.base.replace(/\/?$/, '/')}@vite/client`;
+				server.middlewares.use((request, response, next) => {
+					if (errorKey(problems) === '' || !wantsPage(request.headers.accept, request.url)) return next();
+					response.statusCode = 500;
+					response.setHeader('Content-Type', 'text/html; charset=utf-8');
+					response.setHeader('Cache-Control', 'no-store');
+					response.end(contentErrorsPage(problems, client));
+				});
 			},
 		},
 	};
+}
+
+/** The errors, as text: what the page shows, to tell whether it must reload. */
+const errorKey = (problems: ContentProblem[]) =>
+	problems
+		.filter((problem) => problem.severity === 'error')
+		.map(formatProblem)
+		.join('\n');
+
+/**
+ * Prints the problems not printed yet (the terminal is not flooded at every
+ * save) and whether the content became valid; returns what is now printed.
+ */
+function report(problems: ContentProblem[], printed: Set<string>, logger: AstroIntegrationLogger, hadErrors = false): Set<string> {
+	const errors = problems.filter((problem) => problem.severity === 'error');
+	const lines = problems.map((problem) => `${problem.severity === 'error' ? 'Erreur' : 'Attention'} : ${formatProblem(problem)}`);
+	const fresh = lines.filter((line) => !printed.has(line));
+	if (errors.length > 0 && fresh.some((line) => line.startsWith('Erreur'))) {
+		logger.error(
+			`Contenu invalide : ${errors.length} erreur(s). La prévisualisation affiche leur liste à la place du site ; corrigez chaque fichier puis enregistrez.`,
+		);
+	}
+	for (const line of fresh) (line.startsWith('Erreur') ? logger.error : logger.warn).call(logger, line);
+	if (errors.length === 0 && hadErrors) logger.info('Contenu corrigé : la prévisualisation affiche de nouveau le site.');
+	return new Set(lines);
 }

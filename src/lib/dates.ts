@@ -171,3 +171,54 @@ export function formatEventSpan(start: ContentDate, end: ContentDate | undefined
 	}
 	return `du ${formatContentDate(start, timeZone, locale)} au ${formatContentDate(end, timeZone, locale)}`;
 }
+
+const FRENCH_MONTHS = [
+	'janvier',
+	'fevrier',
+	'mars',
+	'avril',
+	'mai',
+	'juin',
+	'juillet',
+	'aout',
+	'septembre',
+	'octobre',
+	'novembre',
+	'decembre',
+];
+
+/** `janv.`, `Février`, `aout` → 1–12; also the first four letters (`sept`, `dece`…). */
+function frenchMonth(word: string): number | undefined {
+	const key = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');
+	const index = FRENCH_MONTHS.findIndex((month) => month === key || (key.length >= 3 && month.startsWith(key)));
+	return index === -1 ? undefined : index + 1;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * The contract form of a date written the French way, for the error message:
+ * `12/10/2021` → `2021-10-12`, `12 octobre 2021 à 18h30` → `2021-10-12T18:30`,
+ * `2021-9-7` → `2021-09-07`. `undefined` when no real date can be read.
+ */
+export function suggestContentDate(value: string): string | undefined {
+	const text = value.trim().replace(/\s+/g, ' ');
+	const time = /(?:[ T]|,? à )(\d{1,2}) ?[h:H] ?(\d{2})?$/.exec(text);
+	const day = time ? text.slice(0, time.index) : text;
+	let parts: [number, number, number] | undefined;
+	let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(day);
+	if (match) parts = [Number(match[3]), Number(match[2]), Number(match[1])];
+	match ??= /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(day);
+	if (match && !parts) parts = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const words = /^(?:le )?(\d{1,2})(?:er)? ([\p{L}.]+) (\d{4})$/iu.exec(day);
+	const month = words ? frenchMonth(words[2] ?? '') : undefined;
+	if (words && month) parts = [Number(words[3]), month, Number(words[1])];
+	if (!parts) return undefined;
+	const [year, monthNumber, dayNumber] = parts;
+	const date = `${year}-${pad(monthNumber)}-${pad(dayNumber)}`;
+	const hour = Number(time?.[1] ?? 0);
+	const minute = Number(time?.[2] ?? 0);
+	const suggestion = time ? `${date}T${pad(hour)}:${pad(minute)}` : date;
+	// Whatever was read must be a real date and time (no 31 June, no 25 h).
+	return parseContentDate(suggestion, 'UTC') ? suggestion : undefined;
+}

@@ -24,6 +24,8 @@ const TYPE_NAMES: Record<string, string> = {
 	object: 'un groupe de champs',
 	date: 'une date',
 };
+/** « une liste est attendue », « un texte est attendu ». */
+const expected = (name: string) => `${name} est ${name.startsWith('une ') ? 'attendue' : 'attendu'}`;
 
 /** `event.place`, `speakers[2].name`. */
 export function fieldName(path: PropertyKey[]): string {
@@ -41,7 +43,7 @@ export function issueMessage(issue: IssueLike): string {
 			if (issue.input === undefined || issue.input === null) {
 				return `champ obligatoire manquant (attendu : ${TYPE_NAMES[issue.expected ?? ''] ?? issue.expected})`;
 			}
-			return `${TYPE_NAMES[issue.expected ?? ''] ?? issue.expected} est attendu`;
+			return expected(TYPE_NAMES[issue.expected ?? ''] ?? String(issue.expected));
 		case 'too_small':
 			if (issue.origin === 'string') return 'ne doit pas être vide';
 			return `il faut au moins ${String(issue.minimum)} élément(s)`;

@@ -163,6 +163,14 @@ const fr = {
 	'footer.press': 'Espace presse',
 	'footer.feeds': 'Flux et abonnements',
 	'footer.people': 'Personnes',
+	'contentErrors.title': 'Contenu à corriger',
+	'contentErrors.intro':
+		'{count} erreur(s) empêchent d’afficher le site. Corrigez chaque fichier à la ligne indiquée puis enregistrez : cette page se recharge d’elle-même.',
+	'contentErrors.errors': 'Erreurs',
+	'contentErrors.field': 'champ « {field} »',
+	'contentErrors.fix': 'Ligne corrigée, à copier :',
+	'contentErrors.warnings': 'Avertissements (n’empêchent pas la publication)',
+	'contentErrors.guide': 'Chaque message est expliqué dans docs/guide-redaction.md, section « Messages d’erreur ».',
 } as const;
 
 export type UiKey = keyof typeof fr;

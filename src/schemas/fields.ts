@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parseContentDate } from '../lib/dates';
+import { parseContentDate, suggestContentDate } from '../lib/dates';
 import { issueMessage } from '../lib/errors';
 
 // Every schema of the site reports in French, naming what is expected.
@@ -25,9 +25,12 @@ export const contentDate = (timeZone: string) =>
 			}
 			const parsed = parseContentDate(value, timeZone);
 			if (!parsed) {
+				const suggestion = typeof value === 'string' ? suggestContentDate(value) : undefined;
 				ctx.addIssue({
 					code: 'custom',
-					message: `date invalide « ${String(value)} » (format attendu : ${DATE_FORMAT})`,
+					message: suggestion
+						? `date invalide « ${value} » : écrivez ${suggestion} (format attendu : ${DATE_FORMAT})`
+						: `date invalide « ${String(value)} » (format attendu : ${DATE_FORMAT})`,
 				});
 				return z.NEVER;
 			}

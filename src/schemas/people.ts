@@ -14,7 +14,7 @@ export const speakerSchema = z.object({
 /** A key figure of a meeting. */
 export const figureSchema = z.object({
 	/** The number. Required. Example: `140`. */
-	value: z.number({ message: 'un nombre est attendu (exemple : 140)' }),
+	value: z.number({ error: (issue) => (issue.input === undefined ? undefined : 'un nombre est attendu (exemple : 140)') }),
 	/** What it counts. Required. Example: `"entreprises"`. */
 	label: text(),
 });

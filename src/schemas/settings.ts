@@ -45,6 +45,18 @@ export const settingsSchema = z.object({
 			limit: z.number().int().min(1).max(200).default(30),
 		})
 		.prefault({}),
+	/** How `npm run check`, the build and the dev server treat content. */
+	content: z
+		.object({
+			/**
+			 * A field no collection knows (`descripton:`, `ville:`, `photos:` of a newer contract
+			 * version), or an entry in a folder no collection reads: its value is not published.
+			 * `'warn'` reports it and publishes the rest; `'error'` stops the build until it is
+			 * renamed or removed. Default: `'warn'`. Example: `'error'`.
+			 */
+			unknownFields: z.enum(['warn', 'error'], { message: 'valeur attendue : « warn » ou « error »' }).default('warn'),
+		})
+		.prefault({}),
 	/** The press office: shown on press releases and on the press page. */
 	pressOffice: z
 		.object({

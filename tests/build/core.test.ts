@@ -21,6 +21,12 @@ beforeAll(() => {
 
 const html = (file: string) => parse(readOutput(site.outDir, file));
 
+describe('the build log', () => {
+	it('has no warning an author cannot act on (MDX directive, lookups of ids in the wrong collection)', () => {
+		expect(site.output).not.toContain('[WARN]');
+	});
+});
+
 describe('entry pages', () => {
 	it.each([
 		['communiques/2020-09-17-visite/index.html', 'Visite du directeur du programme Territoires d’industrie'],

@@ -17,8 +17,22 @@ describe('invalid content', () => {
 			'content/communiques/2020-01-01-sans-titre.md:3 : le champ « date » : date invalide « 2020-13-45 » (format attendu : AAAA-MM-JJ',
 		);
 		expect(result.output).toContain(
-			'content/rencontres/2020-01-02-sans-lieu.md:6 : le champ « event.place » : champ obligatoire manquant (attendu : un texte)',
+			'content/rencontres/2020-01-02-sans-lieu.md:5 : le champ « event.place » : champ obligatoire manquant (attendu : un texte)',
 		);
+	});
+
+	it('speaks French first and names every file, even one the YAML reader refuses for safety; no stack trace', () => {
+		const result = buildSite({ fixture: 'invalid-syntax' });
+		expect(result.ok).toBe(false);
+		const lines = result.output.split('\n').filter((line) => line.trim() !== '');
+		expect(lines[0]).toMatch(/^Contenu invalide : 2 erreur\(s\) à corriger, listées ci-dessous .* rien n’a été publié/);
+		expect(result.output).toContain(
+			'content/communiques/2020-01-01-deux-points.md:2 : le champ « title » : le texte contient deux-points « : » : mettez-le entre guillemets droits.\n    Ligne corrigée, à copier :\n      title: "Alès : une rencontre"',
+		);
+		expect(result.output).toContain(
+			'content/communiques/2020-01-02-renvois.md : l’en-tête utilise trop de renvois « &nom » / « *nom » (le site refuse de les développer) : écrivez chaque valeur en entier.',
+		);
+		expect(result.output).not.toMatch(/\[ERROR\]|ReferenceError|BLOCK_AS_IMPLICIT_KEY|\n\s+at /);
 	});
 
 	it('fails on a testimonial pointing to a rencontre that does not exist', () => {

@@ -35,9 +35,10 @@ describe('content check', () => {
 			}),
 		).toEqual([
 			'error communiques/sans-entete.md:1 : l’en-tête (frontmatter) manque : le fichier doit commencer par une ligne « --- », les champs, puis une ligne « --- ».',
-			expect.stringMatching(/^error communiques\/yaml\.md:\d+ : en-tête YAML illisible/),
-			'error rencontres/r.md:6 : le champ « event.place » : champ obligatoire manquant (attendu : un texte)',
-			'error rencontres/r.md:6 : le champ « event.city » : champ obligatoire manquant (attendu : un texte)',
+			'error communiques/yaml.md:2 : le champ « title » : guillemet « " » ouvert mais jamais refermé : ajoutez « " » à la fin du texte.\n    Ligne corrigée, à copier :\n      title: "T"',
+			// A missing field is reported at the line of its group.
+			'error rencontres/r.md:5 : le champ « event.place » : champ obligatoire manquant (attendu : un texte)',
+			'error rencontres/r.md:5 : le champ « event.city » : champ obligatoire manquant (attendu : un texte)',
 		]);
 	});
 
@@ -75,7 +76,7 @@ describe('content check', () => {
 		expect(problems).toContain(
 			'warning communiques/a.md:4 : le champ « date » : date à plus d’un an dans le futur : l’entrée ne sera pas publiée avant cette date. Faute de frappe ?',
 		);
-		expect(problems).toContain('warning communiques/a.md : lien interne vers « rencontres/inconnue » : aucune entrée ne porte ce nom.');
+		expect(problems).toContain('warning communiques/a.md:7 : lien interne vers « rencontres/inconnue » : aucune entrée ne porte ce nom.');
 		expect(problems).toContain(
 			'warning communiques/a.md:9 : image sans texte alternatif : décrivez-la entre les crochets, ![Description de l’image](photo.jpg).',
 		);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatContentDate, formatEventSpan, machineDate, parseContentDate, zonedTimeToInstant } from '../../src/lib/dates';
+import {
+	formatContentDate,
+	formatEventSpan,
+	machineDate,
+	parseContentDate,
+	suggestContentDate,
+	zonedTimeToInstant,
+} from '../../src/lib/dates';
 
 const TZ = 'Europe/Paris';
 const parse = (value: unknown) => {
@@ -69,5 +76,28 @@ describe('French formatting', () => {
 		const date = parseContentDate('2020-09-21T12:15', 'America/Martinique');
 		expect(date?.instant.toISOString()).toBe('2020-09-21T16:15:00.000Z');
 		expect(formatContentDate(date!, 'America/Martinique', 'fr-FR').replace(/\u00a0/g, ' ')).toBe('21 septembre 2020 à 12 h 15');
+	});
+});
+
+describe('suggestContentDate', () => {
+	it('rewrites French ways of writing a date in the contract form', () => {
+		expect(suggestContentDate('12/10/2021')).toBe('2021-10-12');
+		expect(suggestContentDate('1/2/2021')).toBe('2021-02-01');
+		expect(suggestContentDate('12.10.2021')).toBe('2021-10-12');
+		expect(suggestContentDate('2021-9-7')).toBe('2021-09-07');
+		expect(suggestContentDate('2021/09/07')).toBe('2021-09-07');
+		expect(suggestContentDate('12 octobre 2021')).toBe('2021-10-12');
+		expect(suggestContentDate('1er février 2021')).toBe('2021-02-01');
+		expect(suggestContentDate('le 3 sept. 2021')).toBe('2021-09-03');
+		expect(suggestContentDate('12/10/2021 18h30')).toBe('2021-10-12T18:30');
+		expect(suggestContentDate('21 septembre 2020 à 12h15')).toBe('2020-09-21T12:15');
+		expect(suggestContentDate('2021-10-12 9h')).toBe('2021-10-12T09:00');
+	});
+
+	it('offers nothing it cannot read as a real date', () => {
+		expect(suggestContentDate('31/06/2021')).toBeUndefined();
+		expect(suggestContentDate('12/10/2021 25h00')).toBeUndefined();
+		expect(suggestContentDate('bientôt')).toBeUndefined();
+		expect(suggestContentDate('12 brumaire 2021')).toBeUndefined();
 	});
 });

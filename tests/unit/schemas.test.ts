@@ -44,7 +44,7 @@ describe('communiques', () => {
 	it('names missing and malformed fields', () => {
 		const messages = errorsOf(pressReleaseSchema(helpers).safeParse({ description: 'D', date: '17/09/2020', contacts: [{ email: 'x' }] }));
 		expect(messages).toContain('le champ « title » : champ obligatoire manquant (attendu : un texte)');
-		expect(messages).toContain('le champ « date » : date invalide « 17/09/2020 » (format attendu : AAAA-MM-JJ');
+		expect(messages).toContain('le champ « date » : date invalide « 17/09/2020 » : écrivez 2020-09-17 (format attendu : AAAA-MM-JJ');
 		expect(messages).toContain('le champ « contacts[0].name » : champ obligatoire manquant');
 		expect(messages).toContain('le champ « contacts[0].email » : adresse e-mail invalide');
 	});
