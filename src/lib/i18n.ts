@@ -56,6 +56,8 @@ const fr = {
 	'entry.scheduled': 'Programmé : publication le {date}',
 	'contact.email': 'Courriel',
 	'contact.phone': 'Téléphone',
+	'contact.card': 'Ajouter à mes contacts',
+	'contact.cardMeta': 'fiche vCard',
 	'themes.title': 'Thèmes',
 	'themes.intro': 'Toutes les publications, classées par thème.',
 	'themes.count': '{count} publication(s)',

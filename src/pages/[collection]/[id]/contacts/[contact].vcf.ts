@@ -1,0 +1,14 @@
+/** A press release's own contact cards (vCard 4.0), beside its page. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { entryContacts, vcardResponse, type ContactCard } from '../../../../data/contacts';
+import { getPublished } from '../../../../data/entries';
+
+export const getStaticPaths = (async () =>
+	(await getPublished('communiques')).flatMap((item) =>
+		entryContacts(item).map((card) => ({
+			params: { collection: item.collection, id: item.id, contact: card.slug },
+			props: { card },
+		})),
+	)) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ card: ContactCard }> = ({ props }) => vcardResponse(props.card);
