@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatContentDate, formatEventSpan, machineDate, parseContentDate, zonedTimeToInstant } from '../../src/lib/dates';
+import { formatContentDate, formatEventSpan, isoDateTime, machineDate, parseContentDate, zonedTimeToInstant } from '../../src/lib/dates';
 
 const TZ = 'Europe/Paris';
 const parse = (value: unknown) => {
@@ -63,6 +63,12 @@ describe('French formatting', () => {
 	it('gives machine-readable values with the zone offset', () => {
 		expect(machineDate(parse('2020-09-21T12:15'), TZ)).toBe('2020-09-21T12:15+02:00');
 		expect(machineDate(parse('2020-02-15T18:30'), TZ)).toBe('2020-02-15T18:30+01:00');
+	});
+
+	it('gives RFC 3339 date-times (with seconds) for feeds, and plain dates for all-day events', () => {
+		expect(isoDateTime(parse('2020-09-21T12:15'), TZ)).toBe('2020-09-21T12:15:00+02:00');
+		expect(isoDateTime(parse('2020-09-21'), TZ)).toBe('2020-09-21');
+		expect(isoDateTime(parse('2020-09-21T12:15'), 'UTC')).toBe('2020-09-21T10:15:00+00:00');
 	});
 
 	it('follows another configured zone', () => {
