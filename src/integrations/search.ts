@@ -130,17 +130,15 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
 	try {
 		if (!index) throw new Error(errors.join('\n') || 'Pagefind n’a pas pu créer l’index.');
 		const files = await entryPages(siteDir);
-		const errorsOf = await Promise.all(
-			files.map(async (file) => {
-				const html = await readFile(path.join(siteDir, file), 'utf8');
-				// A page without a body to index (a draft rendered by a preview build) is not sent at all.
-				if (!html.includes('data-pagefind-body')) return [];
-				const url = `/${path.posix.dirname(file)}/`;
-				return (await index.addHTMLFile({ url, content: indexableHtml(html) })).errors;
-			}),
-		);
-		const addErrors = errorsOf.flat();
-		if (addErrors.length > 0) throw new Error(addErrors.join('\n'));
+		// One page at a time, in path order: the index files depend on the order pages are added,
+		// and the same site must give the same bytes (an incremental build equals a clean one).
+		for (const file of files) {
+			const html = await readFile(path.join(siteDir, file), 'utf8');
+			// A page without a body to index (a draft rendered by a preview build) is not sent at all.
+			if (!html.includes('data-pagefind-body')) continue;
+			const added = await index.addHTMLFile({ url: `/${path.posix.dirname(file)}/`, content: indexableHtml(html) });
+			if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
+		}
 		const outputPath = path.join(siteDir, PAGEFIND_FOLDER);
 		const written = await index.writeFiles({ outputPath });
 		if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
