@@ -130,15 +130,20 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
 	try {
 		if (!index) throw new Error(errors.join('\n') || 'Pagefind n’a pas pu créer l’index.');
 		const files = await entryPages(siteDir);
-		// One page at a time, in path order: the index files depend on the order pages are added,
-		// and the same site must give the same bytes (an incremental build equals a clean one).
-		for (const file of files) {
-			const html = await readFile(path.join(siteDir, file), 'utf8');
-			// A page without a body to index (a draft rendered by a preview build) is not sent at all.
-			if (!html.includes('data-pagefind-body')) continue;
-			const added = await index.addHTMLFile({ url: `/${path.posix.dirname(file)}/`, content: indexableHtml(html) });
-			if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
-		}
+		const texts = await Promise.all(files.map((file) => readFile(path.join(siteDir, file), 'utf8')));
+		// Sent in path order, all at once (the service answers as it goes): the index files depend on
+		// the order pages arrive, and the same site must give the same bytes (an incremental build
+		// equals a clean one). A page without a body (a draft rendered by a preview build) is not sent.
+		const added = await Promise.all(
+			files.flatMap((file, position) => {
+				const html = texts[position] ?? '';
+				return html.includes('data-pagefind-body')
+					? [index.addHTMLFile({ url: `/${path.posix.dirname(file)}/`, content: indexableHtml(html) })]
+					: [];
+			}),
+		);
+		const addErrors = added.flatMap((response) => response.errors);
+		if (addErrors.length > 0) throw new Error(addErrors.join('\n'));
 		const outputPath = path.join(siteDir, PAGEFIND_FOLDER);
 		const written = await index.writeFiles({ outputPath });
 		if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
