@@ -7,6 +7,7 @@
 import { settings } from '../config';
 import type { CardData, CardJob } from '../lib/cards/types';
 import { t } from '../lib/i18n';
+import { frenchTypography } from '../lib/typography';
 import { getYearArchives } from './archives';
 import { COLLECTIONS, getPublished, type NewsItem } from './entries';
 import { eventSpan, frenchDate } from './site';
@@ -34,10 +35,10 @@ export function entryCardData(item: NewsItem): CardData {
 		return {
 			kind: 'temoignages',
 			...base,
-			name: entry.data.name,
-			...(entry.data.organisation && { organisation: entry.data.organisation }),
-			...(entry.data.role && { role: entry.data.role }),
-			...(entry.data.title && { quote: entry.data.title }),
+			name: frenchTypography(entry.data.name),
+			...(entry.data.organisation && { organisation: frenchTypography(entry.data.organisation) }),
+			...(entry.data.role && { role: frenchTypography(entry.data.role) }),
+			...(entry.data.title && { quote: frenchTypography(entry.data.title) }),
 		};
 	}
 	const event = item.event;

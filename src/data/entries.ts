@@ -12,8 +12,9 @@ import { testimonialDescription, testimonialTitle } from '../lib/testimonial';
 import type { EventDetails } from '../schemas/event';
 import { devServer, url } from './site';
 
-export const COLLECTIONS = ['communiques', 'rencontres', 'temoignages'] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];
+import { COLLECTIONS, type CollectionName } from '../lib/collections';
+
+export { COLLECTIONS, type CollectionName };
 export type AnyEntry = CollectionEntry<CollectionName>;
 
 /** One entry of any collection, with what lists, feeds and cards share. */

@@ -1,5 +1,5 @@
 /**
- * The feeds of the site: the catalogue (everything, each collection, each theme),
+ * The feeds of the site: the catalogue (everything, each collection, theme, person and organisation),
  * read by the feed route, the `<link rel="alternate">` tags and `/flux/`; and the
  * items each feed carries, built from published entries only, so drafts and
  * scheduled entries reach no feed. Writing the files is `src/lib/feeds/`'s job.
@@ -20,22 +20,32 @@ import {
 	type FeedFormat,
 	type FeedItem,
 } from '../lib/feeds';
+import { isoDateTime } from '../lib/dates';
 import { absolutizeHtml } from '../lib/html';
 import { t } from '../lib/i18n';
-import { xmlText } from '../lib/feeds/xml';
+import { eventLocation } from '../lib/ical';
+import { xmlAttribute, xmlText } from '../lib/feeds/xml';
+import { frenchTypography } from '../lib/typography';
+import { eventIcsPath } from './calendar';
 import { COLLECTIONS, getAllPublished, getPublished, type NewsItem } from './entries';
 import { pageKey } from './page-keys';
+import { getOrganisations, getPeople } from './people';
 import { embeddedEntries } from './relations';
-import { url } from './site';
+import { eventSpan, url } from './site';
 import { getThemes } from './themes';
 
 /* Catalogue */
 
+/** What a feed follows; `/flux/` lists them in this order. */
+export const FEED_KINDS = ['site', 'collection', 'theme', 'person', 'organisation'] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
 /** One feed of the site, written in every format. */
 export interface Feed {
-	/** Folder of its files under the site root, and its key: `''`, `'communiques'`, `'themes/industrie'`. */
+	kind: FeedKind;
+	/** Folder of its files under the site root, and its key: `''`, `'communiques'`, `'themes/industrie'`, `'personnes/annick-le-lan'`. */
 	folder: string;
-	/** What it covers, for people: « Toute l’actualité », « Communiqués de presse », « Thème industrie ». */
+	/** What it covers, for people: « Toute l’actualité », « Communiqués de presse », « Thème industrie », « Annick Le Lan ». */
 	label: string;
 	/** Its title in feed readers: the site's name, then what it covers. */
 	title: string;
@@ -47,11 +57,13 @@ export interface Feed {
 }
 
 let catalogue: Promise<Feed[]> | undefined;
+let byFolder: Promise<Map<string, Feed>> | undefined;
 
-/** Every feed of the build: everything, each collection, each theme. */
+/** Every feed of the build: everything, each collection, theme, person and organisation. */
 export function getFeeds(): Promise<Feed[]> {
 	catalogue ??= (async (): Promise<Feed[]> => [
 		{
+			kind: 'site',
 			folder: '',
 			label: t('feeds.everything'),
 			title: settings.name,
@@ -61,6 +73,7 @@ export function getFeeds(): Promise<Feed[]> {
 		},
 		...(await Promise.all(
 			COLLECTIONS.map(async (collection) => ({
+				kind: 'collection' as const,
 				folder: collection,
 				label: t(`collection.${collection}`),
 				title: `${settings.name} – ${t(`collection.${collection}`)}`,
@@ -70,6 +83,7 @@ export function getFeeds(): Promise<Feed[]> {
 			})),
 		)),
 		...(await getThemes()).map((theme) => ({
+			kind: 'theme' as const,
 			folder: `themes/${theme.slug}`,
 			label: t('feeds.themeLabel', { theme: theme.label }),
 			title: `${settings.name} – ${theme.label}`,
@@ -77,13 +91,32 @@ export function getFeeds(): Promise<Feed[]> {
 			home: url.path('themes', theme.slug),
 			entries: theme.entries,
 		})),
+		...(await getPeople()).map((person) => ({
+			kind: 'person' as const,
+			folder: `personnes/${person.slug}`,
+			label: person.name,
+			title: `${settings.name} – ${person.name}`,
+			description: t('feeds.personDescription', { name: person.name }),
+			home: person.href,
+			entries: person.entries,
+		})),
+		...(await getOrganisations()).map((organisation) => ({
+			kind: 'organisation' as const,
+			folder: `organisations/${organisation.slug}`,
+			label: organisation.name,
+			title: `${settings.name} – ${organisation.name}`,
+			description: t('feeds.organisationDescription', { name: organisation.name }),
+			home: organisation.href,
+			entries: organisation.entries,
+		})),
 	])();
 	return catalogue;
 }
 
 /** The feed whose files are in `folder` (`''` for everything). */
 export async function getFeed(folder: string): Promise<Feed> {
-	const feed = (await getFeeds()).find((candidate) => candidate.folder === folder);
+	byFolder ??= getFeeds().then((feeds) => new Map(feeds.map((feed) => [feed.folder, feed])));
+	const feed = (await byFolder).get(folder);
 	if (!feed) throw new Error(`Flux inconnu : « ${folder} »`);
 	return feed;
 }
@@ -135,6 +168,7 @@ function descriptionOf(feed: Feed): FeedDescription {
 		urls: { rss: address('rss'), atom: address('atom'), json: address('json') },
 		language: settings.locale,
 		author: { name: settings.name, url: url.absolute() },
+		hubs: settings.websub.hubs,
 	};
 }
 
@@ -187,19 +221,48 @@ function feedItem(item: NewsItem): Promise<FeedItem> {
 	let built = itemCache.get(key);
 	if (!built) {
 		built = (async () => {
-			const intro = `<p><strong>${xmlText(t(`type.${item.collection}`))}</strong></p>`;
+			const lead = `<p><strong>${xmlText(t(`type.${item.collection}`))}</strong></p>${eventHtml(item)}`;
 			return {
 				title: item.title,
 				link: url.absolute(item.collection, item.id),
 				published: item.date.instant,
 				updated: (item.entry.data.updated ?? item.date).instant,
 				summary: item.description,
-				contentHtml: absolutizeHtml(intro + (await bodyHtml(item)), settings.site),
-				categories: [t(`type.${item.collection}`), ...item.tags],
+				contentHtml: absolutizeHtml(lead + (await bodyHtml(item)), settings.site),
+				leadHtml: lead,
+				categories: [t(`type.${item.collection}`), ...item.tags.map(frenchTypography)],
 				image: await coverImage(item),
+				event: feedEvent(item),
 			};
 		})();
 		itemCache.set(key, built);
 	}
 	return built;
+}
+
+/** An entry's event for the feed formats that can say it in fields. */
+function feedEvent({ event, collection, id }: NewsItem): FeedItem['event'] {
+	if (!event) return undefined;
+	return {
+		start: isoDateTime(event.start, settings.timeZone),
+		...(event.end && { end: isoDateTime(event.end, settings.timeZone) }),
+		allDay: !event.start.hasTime,
+		place: event.place,
+		...(event.address && { address: event.address }),
+		city: event.city,
+		calendar: url.toAbsolute(eventIcsPath({ collection, id })),
+	};
+}
+
+/** The event as the item's text says it, at the top: when, where, and its calendar file. */
+function eventHtml(item: NewsItem): string {
+	const { event } = item;
+	if (!event) return '';
+	const line = (label: string, value: string) => `${xmlText(label)}\u00a0: ${xmlText(value)}`;
+	return [
+		`<p><strong>${xmlText(t('entry.event'))}</strong><br/>`,
+		`${line(t('entry.eventWhen'), eventSpan(event.start, event.end))}<br/>`,
+		`${line(t('entry.eventWhere'), eventLocation(event))}<br/>`,
+		`<a href="${xmlAttribute(url.toAbsolute(eventIcsPath(item)))}">${xmlText(t('agenda.addToCalendar'))}</a></p>`,
+	].join('');
 }

@@ -5,7 +5,8 @@
  */
 import { settings } from '../config';
 import { groupByName, nameSlug, preferredSpelling, type Mention } from '../lib/people';
-import { getPublished, type NewsItem } from './entries';
+import { frenchTypography } from '../lib/typography';
+import { byNewest, getPublished, type NewsItem } from './entries';
 import { url } from './site';
 
 /** Site-relative URL of a person's page, from any spelling of the name. */
@@ -16,7 +17,9 @@ export const organisationHref = (name: string) => url.path('organisations', name
 
 /** A link to a person or an organisation page. */
 export interface NamedLink {
+	/** From the name as written: typography never changes it. */
 	slug: string;
+	/** The name as shown, in French typography (« Agence d’attractivité »). */
 	name: string;
 	href: string;
 }
@@ -29,6 +32,8 @@ export interface Person extends NamedLink {
 	rencontres: NewsItem[];
 	/** The person's testimonials, newest first. */
 	temoignages: NewsItem[];
+	/** Both, newest first: the person's feed. */
+	entries: NewsItem[];
 }
 
 export interface Organisation extends NamedLink {
@@ -36,6 +41,10 @@ export interface Organisation extends NamedLink {
 	people: NamedLink[];
 	/** Rencontres it organised, newest first. */
 	organised: NewsItem[];
+	/** Rencontres and testimonials where one of its people speaks for it, newest first. */
+	voiced: NewsItem[];
+	/** Every entry naming it (organised or voiced), newest first: its feed. */
+	entries: NewsItem[];
 }
 
 interface PersonMention {
@@ -80,7 +89,8 @@ async function buildDirectory(): Promise<Directory> {
 	for (const mention of organiserMentions) countOrg(mention.name.trim());
 	const orgLink = (name: string): NamedLink => {
 		const slug = nameSlug(name, 'organisation');
-		return { slug, name: preferredSpelling(orgSpellings.get(slug) ?? new Map([[name, 1]])), href: url.path('organisations', slug) };
+		const spelling = preferredSpelling(orgSpellings.get(slug) ?? new Map([[name, 1]]));
+		return { slug, name: frenchTypography(spelling), href: url.path('organisations', slug) };
 	};
 
 	const people: Person[] = groupByName(personMentions).map((group) => {
@@ -93,34 +103,44 @@ async function buildDirectory(): Promise<Directory> {
 				organisations.set(link.slug, link);
 			}
 		}
+		const roles = sources.map((source) => source.role?.trim()).filter((role): role is string => Boolean(role));
 		return {
 			slug: group.slug,
-			name: group.name,
+			name: frenchTypography(group.name),
 			href: url.path('personnes', group.slug),
-			roles: [...new Set(sources.map((source) => source.role?.trim()).filter((role): role is string => Boolean(role)))],
+			roles: [...new Set(roles.map(frenchTypography))],
 			organisations: [...organisations.values()],
 			rencontres: unique(sources.filter((source) => source.item.collection === 'rencontres').map((source) => source.item)),
 			temoignages: unique(sources.filter((source) => source.item.collection === 'temoignages').map((source) => source.item)),
+			entries: unique(sources.map((source) => source.item)).sort(byNewest),
 		};
 	});
 
 	const organisations = new Map<string, Organisation>();
-	const orgOf = (name: string) => {
-		const link = orgLink(name);
-		const existing = organisations.get(link.slug) ?? { ...link, people: [], organised: [] };
+	const orgOf = (link: NamedLink) => {
+		const existing = organisations.get(link.slug) ?? { ...link, people: [], organised: [], voiced: [], entries: [] };
 		organisations.set(link.slug, existing);
 		return existing;
 	};
 	for (const person of people) {
 		for (const link of person.organisations) {
-			const org = orgOf(link.name);
+			const org = orgOf(link);
 			if (!org.people.some((other) => other.slug === person.slug))
 				org.people.push({ slug: person.slug, name: person.name, href: person.href });
 		}
 	}
 	for (const mention of organiserMentions) {
-		const org = orgOf(mention.name.trim());
+		const org = orgOf(orgLink(mention.name.trim()));
 		if (!org.organised.includes(mention.source)) org.organised.push(mention.source);
+	}
+	for (const { source } of personMentions) {
+		if (!source.organisation) continue;
+		const org = orgOf(orgLink(source.organisation.trim()));
+		if (!org.voiced.includes(source.item)) org.voiced.push(source.item);
+	}
+	for (const org of organisations.values()) {
+		org.voiced.sort(byNewest);
+		org.entries = [...new Set([...org.organised, ...org.voiced])].sort(byNewest);
 	}
 	const collator = new Intl.Collator(settings.locale, { sensitivity: 'base', numeric: true });
 	return {

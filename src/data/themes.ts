@@ -1,5 +1,6 @@
 /** Themes (tags) of the published entries, grouped once per build. */
 import { groupByTheme, themeSlug, type Theme } from '../lib/themes';
+import { frenchTypography } from '../lib/typography';
 import { getAllPublished, type NewsItem } from './entries';
 
 let themes: Promise<Theme<NewsItem>[]> | undefined;
@@ -20,5 +21,5 @@ function getThemeLabels(): Promise<Map<string, string>> {
 /** The labels of an entry's tags as the theme pages spell them, once each. */
 export async function themeLabelsOf(tags: string[]): Promise<string[]> {
 	const map = await getThemeLabels();
-	return [...new Set(tags.map((tag) => map.get(themeSlug(tag)) ?? tag))];
+	return [...new Set(tags.map((tag) => map.get(themeSlug(tag)) ?? frenchTypography(tag)))];
 }

@@ -1,24 +1,60 @@
 /**
  * Builds the Pagefind search index as part of `npm run build`, the way
  * Starlight does: once Astro has written every page, Pagefind's Node API
- * indexes the HTML of the output folder and writes `pagefind/` beside it.
+ * indexes the entry pages of the output folder and writes `pagefind/` beside it.
  *
- * Only elements marked `data-pagefind-body` are indexed, and only the pages of
- * published entries carry that mark (see `src/pages/[collection]/[id].astro`),
- * so lists, home, themes, navigation and drafts never reach the index.
+ * Pagefind reads only the entry pages (`communiques/<id>/index.html`…, one pass
+ * over the three collections' folders), and only elements marked
+ * `data-pagefind-body`, which only pages of published entries carry (see
+ * `src/pages/[collection]/[id].astro`), so lists, home, themes, navigation and
+ * drafts never reach the index. Pages are handed to Pagefind as text
+ * (`addHTMLFile`) rather than as a folder, so French elisions can be made
+ * searchable on the way (`indexableHtml`).
  *
  * In `astro dev` there is no build output to index: the dev server serves the
  * index of the last build (if any) so the search page can still be tried.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { COLLECTIONS } from '../lib/collections';
 
 /** Folder of the Pagefind bundle inside the site, under the base path. */
 export const PAGEFIND_FOLDER = 'pagefind';
+
+/**
+ * The entry pages of a built site, relative to it: `communiques/<id>/index.html`…
+ * (the lists' further pages are `communiques/page/2/index.html`, one level deeper).
+ */
+export async function entryPages(siteDir: string): Promise<string[]> {
+	const pages = await Promise.all(
+		COLLECTIONS.map(async (collection) => {
+			const folders = await readdir(path.join(siteDir, collection), { withFileTypes: true }).catch(() => []);
+			return folders
+				.filter((folder) => folder.isDirectory() && existsSync(path.join(siteDir, collection, folder.name, 'index.html')))
+				.map((folder) => path.posix.join(collection, folder.name, 'index.html'));
+		}),
+	);
+	return pages.flat().sort();
+}
+
+/** A typographic apostrophe inside a word: the elision of `l’emploi`, `d’entreprises`, `aujourd’hui`. */
+const ELISION = /(?<=\p{L})’(?=\p{L})/gu;
+
+/**
+ * A page as the index reads it: elisions with a straight apostrophe. Pagefind splits
+ * words on ASCII punctuation only, so it reads « l'emploi » as « l' » + « emploi »,
+ * but « l’emploi » as one word that « emploi » never finds. Excerpts then carry
+ * straight apostrophes, which the search page sets back (`src/scripts/search.ts`).
+ * Values written `&#8217;` (the facets and titles of `SearchMetadata.astro`) are
+ * untouched, so filters and result titles keep their typography.
+ */
+export function indexableHtml(html: string): string {
+	return html.replace(ELISION, "'");
+}
 
 /**
  * Content types of everything a built site serves, Pagefind's files included:
@@ -83,7 +119,7 @@ export interface IndexReport {
 }
 
 /**
- * Indexes the HTML files of a built site into `<siteDir>/pagefind/`.
+ * Indexes the entry pages of a built site (`ENTRY_PAGES`) into `<siteDir>/pagefind/`.
  * French is forced: every page is in French (`<html lang>` is `settings.language`, French), and forcing it keeps a
  * single index (one stemmer) even if a page ever lacks the attribute.
  * Throws with Pagefind's own messages when indexing fails, so the build fails.
@@ -93,8 +129,21 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
 	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
 	try {
 		if (!index) throw new Error(errors.join('\n') || 'Pagefind n’a pas pu créer l’index.');
-		const added = await index.addDirectory({ path: siteDir });
-		if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
+		const files = await entryPages(siteDir);
+		const texts = await Promise.all(files.map((file) => readFile(path.join(siteDir, file), 'utf8')));
+		// Sent in path order, all at once (the service answers as it goes): the index files depend on
+		// the order pages arrive, and the same site must give the same bytes (an incremental build
+		// equals a clean one). A page without a body (a draft rendered by a preview build) is not sent.
+		const added = await Promise.all(
+			files.flatMap((file, position) => {
+				const html = texts[position] ?? '';
+				return html.includes('data-pagefind-body')
+					? [index.addHTMLFile({ url: `/${path.posix.dirname(file)}/`, content: indexableHtml(html) })]
+					: [];
+			}),
+		);
+		const addErrors = added.flatMap((response) => response.errors);
+		if (addErrors.length > 0) throw new Error(addErrors.join('\n'));
 		const outputPath = path.join(siteDir, PAGEFIND_FOLDER);
 		const written = await index.writeFiles({ outputPath });
 		if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
@@ -103,7 +152,7 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
 			languages: Record<string, { page_count: number }>;
 		};
 		const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-		return { pages, files: added.page_count, milliseconds: Math.round(performance.now() - started), outputPath };
+		return { pages, files: files.length, milliseconds: Math.round(performance.now() - started), outputPath };
 	} finally {
 		// The Node API talks to a Pagefind binary running as a service: stop it,
 		// or the build process would stay alive after Astro is done.

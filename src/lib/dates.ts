@@ -155,6 +155,11 @@ export function machineDate(date: ContentDate, timeZone: string): string {
 	return `${day}T${time}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+/** A date for other programs (feeds): `2020-09-21`, or with its time `2020-09-21T12:15:00+02:00` (RFC 3339). */
+export function isoDateTime(date: ContentDate, timeZone: string): string {
+	return machineDate(date, timeZone).replace(/T(\d{2}:\d{2})(?=[+-])/, 'T$1:00');
+}
+
 /**
  * An event's span in French: « 21 septembre 2020 à 12 h 15 »,
  * « du 15 au 16 février 2020 », « 15 février 2020, de 18 h à 22 h ».

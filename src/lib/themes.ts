@@ -1,10 +1,11 @@
 // Themes group like names: by a slug that ignores case and accents, shown in their preferred spelling.
 import { groupByName, nameSlug } from './people';
+import { frenchTypography } from './typography';
 
 /** A theme (tag) and the entries that carry it. */
 export interface Theme<T> {
 	slug: string;
-	/** The spelling most entries use. */
+	/** The spelling most entries use, in French typography (« salon de l’emploi »); the slug comes from the tags as written. */
 	label: string;
 	entries: T[];
 }
@@ -19,7 +20,7 @@ export function groupByTheme<T>(entries: T[], tagsOf: (entry: T) => string[]): T
 	const mentions = entries.flatMap((entry) => tagsOf(entry).map((tag) => ({ name: tag, source: entry })));
 	return groupByName(mentions, 'theme').map((group) => ({
 		slug: group.slug,
-		label: group.name,
+		label: frenchTypography(group.name),
 		entries: [...new Set(group.mentions.map((mention) => mention.source))],
 	}));
 }

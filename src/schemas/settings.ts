@@ -57,6 +57,19 @@ export const settingsSchema = z.object({
 			unknownFields: z.enum(['warn', 'error'], { message: 'valeur attendue : « warn » ou « error »' }).default('warn'),
 		})
 		.prefault({}),
+	/** WebSub (https://www.w3.org/TR/websub/): hubs that push the feeds' updates to subscribed readers. */
+	websub: z
+		.object({
+			/**
+			 * Hub URLs every feed announces (`rel="hub"`); after a deploy, `scripts/websub-notify.mjs`
+			 * tells them which feeds changed (docs/feeds.md). Default: `[]` (no hub).
+			 * Example: `['https://pubsubhubbub.appspot.com/']`.
+			 */
+			hubs: z
+				.array(z.url({ protocol: /^https?$/, message: 'adresse de hub invalide (exemple : « https://pubsubhubbub.appspot.com/ »)' }))
+				.default([]),
+		})
+		.prefault({}),
 	/** The press office: shown on press releases and on the press page. */
 	pressOffice: z
 		.object({

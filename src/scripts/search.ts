@@ -7,6 +7,9 @@
  * - Filters are checkboxes grouped in fieldsets: values of one facet are ORed,
  *   facets are ANDed. Each value shows how many results it would give with the
  *   other facets' choices, so counts do not collapse to 0 inside a facet.
+ * - Filters and sort sit in a `<details>` whose summary says how many filters are
+ *   active: folded on a phone (results first), opened on wider screens, where they
+ *   stand beside the results.
  * - One `role="status"` region announces the result count once per search.
  *
  * Pagefind is loaded from the site's own bundle (`<base>pagefind/pagefind.js`),
@@ -61,6 +64,8 @@ const SORTS: Readonly<Record<string, SortQuery | undefined>> = {
 };
 
 const PAGE_SIZE = 20;
+/** From this width the filters stand beside the results (the `.search__layout` grid of global.css). */
+const WIDE_SCREEN = '(min-width: 50rem)';
 const TYPING_DELAY_MS = 200;
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 const TYPE_ORDER: string[] = [t('type.communiques'), t('type.rencontres'), t('type.temoignages')];
@@ -99,6 +104,8 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 	const form = required<HTMLFormElement>(root, 'form');
 	const input = required<HTMLInputElement>(root, 'input[name="q"]');
 	const sortSelect = required<HTMLSelectElement>(root, 'select[name="tri"]');
+	const filtersBox = required<HTMLDetailsElement>(root, '[data-filters]');
+	const activeCount = required<HTMLElement>(root, '[data-active]');
 	const facetsBox = required<HTMLElement>(root, '[data-facets]');
 	const clearButton = required<HTMLButtonElement>(root, '[data-clear]');
 	const status = required<HTMLElement>(root, '[data-status]');
@@ -112,6 +119,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 	const selection = new Map<string, Set<string>>(FACETS.map((facet) => [facet.key, new Set(params.getAll(facet.param))]));
 	const requestedSort = params.get('tri') ?? 'pertinence';
 	sortSelect.value = requestedSort in SORTS ? requestedSort : 'pertinence';
+	filtersBox.open = window.matchMedia(WIDE_SCREEN).matches;
 	root.hidden = false;
 
 	let pagefind: Pagefind;
@@ -179,6 +187,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 		const hasFilters = Object.keys(filters).length > 0;
 		syncUrl(query);
 		clearButton.hidden = !hasFilters;
+		activeCount.textContent = `(${activeLabel(Object.values(filters).reduce((sum, filter) => sum + filter.any.length, 0))})`;
 		if (!query && !hasFilters) {
 			current = [];
 			list.replaceChildren();
@@ -253,6 +262,11 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 	await run();
 }
 
+/** « aucun filtre actif », « 1 filtre actif », « 3 filtres actifs ». */
+function activeLabel(count: number): string {
+	return count === 0 ? t('search.active.none') : count === 1 ? t('search.active.one') : t('search.active.many', { count });
+}
+
 /** « 3 résultats pour « usine », avec les filtres choisis. » */
 function summary(count: number, query: string, hasFilters: boolean): string {
 	const counted = count === 0 ? t('search.count.none') : count === 1 ? t('search.count.one') : t('search.count.many', { count });
@@ -309,10 +323,19 @@ function resultItem(result: ResultData): HTMLLIElement {
 	if (result.excerpt) {
 		const excerpt = element('p', { class: 'search-result__excerpt' });
 		// Pagefind escapes the page text before adding <mark>: the excerpt is safe HTML.
-		excerpt.innerHTML = result.excerpt;
+		excerpt.innerHTML = typesetElisions(result.excerpt);
 		item.append(excerpt);
 	}
 	return item;
+}
+
+/**
+ * The index reads elisions with a straight apostrophe, so that « emploi » finds
+ * « l’emploi » (`indexableHtml` in src/integrations/search.ts): excerpts get back the
+ * typographic one the pages show. Escaped or not, before or after a highlight.
+ */
+function typesetElisions(excerpt: string): string {
+	return excerpt.replace(/(?<=\p{L}|<\/mark>)(?:'|&#39;|&#x27;|&apos;)(?=\p{L}|<mark>)/gu, '’');
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');

@@ -236,7 +236,10 @@ describe('feeds of a large archive', () => {
 		expect(giant).toBeGreaterThan(0);
 		const summary = JSON.parse(readOutput(first.outDir, 'communiques/feed.json')).items[giant].summary;
 		expect(summary).toMatch(/^Chapô du communiqué n° 2,/);
-		expect(json.contents[giant]).toBe(`<p>${summary}</p><p><a href="${rss.links[giant]}">Lire la suite</a></p>`);
+		// Its lead (the type) stays above the summary.
+		expect(json.contents[giant]).toBe(
+			`<p><strong>Communiqué de presse</strong></p><p>${summary}</p><p><a href="${rss.links[giant]}">Lire la suite</a></p>`,
+		);
 		expect(rss.contents[giant]).toBe(json.contents[giant]);
 		// The full text is still on the entry's page.
 		expect(readOutput(first.outDir, `communiques/${entries[2]!.id}/index.html`).length).toBeGreaterThan(BUDGET);

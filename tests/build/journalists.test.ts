@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { parseJsonFeed } from 'feedsmith';
 import { unzipSync } from 'fflate';
+import ICAL from 'ical.js';
 import ical, { type VEvent } from 'node-ical';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -180,11 +181,89 @@ describe('feeds in every format', () => {
 		const page = html('flux/index.html');
 		const values = page.querySelectorAll('input[readonly]').map((input) => input.getAttribute('value'));
 		const feedFiles = listFiles(site.outDir).filter((file) => /(^|\/)(rss\.xml|atom\.xml|feed\.json|agenda\.ics)$/.test(file));
-		expect(feedFiles.length).toBe(6 * 3 + 1);
+		// Everything, 3 collections, 2 themes, 3 people, 4 organisations; and the agenda.
+		expect(feedFiles.length).toBe(13 * 3 + 1);
 		for (const file of feedFiles) expect(values, file).toContain(`${ORIGIN}/${file}`);
 		for (const value of values) expect(feedFiles, String(value)).toContain(new URL(String(value)).pathname.slice(1));
 		expect(page.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
 		expect(page.text).toContain('Comment s’abonner');
+		expect(page.querySelectorAll('h2').map((h2) => h2.text)).toEqual([
+			'Comment s’abonner',
+			'Agenda (iCalendar)',
+			'Toute l’actualité',
+			'Par type de publication',
+			'Par thème',
+			'Par personne',
+			'Par organisation',
+		]);
+	});
+
+	it('has a feed per person and per organisation, carrying the entries that name them', () => {
+		const links = (file: string) => parseFeed(readOutput(site.outDir, file)).items.map((item) => item.url);
+		expect(links('personnes/annick-le-lan/rss.xml')).toEqual([
+			`${ORIGIN}/rencontres/2025-10-07-rencontre-automne/`,
+			`${ORIGIN}/temoignages/2025-03-15-annick-le-lan/`,
+			`${ORIGIN}/rencontres/2025-03-12-rencontre-printemps/`,
+		]);
+		expect(links('personnes/anick-le-lan/atom.xml')).toEqual([`${ORIGIN}/rencontres/2025-10-07-rencontre-automne/`]);
+		// Organised both rencontres; its president spoke at the spring one.
+		expect(links('organisations/leader-ales/rss.xml')).toEqual([
+			`${ORIGIN}/rencontres/2025-10-07-rencontre-automne/`,
+			`${ORIGIN}/rencontres/2025-03-12-rencontre-printemps/`,
+		]);
+		// Organised nothing: its director spoke at both rencontres and gave a testimonial.
+		const json = JSON.parse(readOutput(site.outDir, 'organisations/ales-myriapolis/feed.json'));
+		expect(json.title).toBe('Relais – Alès Myriapolis');
+		expect(json.items.map((item: { url: string }) => item.url)).toEqual(links('personnes/annick-le-lan/rss.xml'));
+		expect(parseJsonFeed(JSON.stringify(json)).feed_url).toBe(`${ORIGIN}/organisations/ales-myriapolis/feed.json`);
+	});
+
+	it('links each person’s and organisation’s feed from their page, in the head and visibly', () => {
+		for (const folder of ['personnes/annick-le-lan', 'organisations/ales-myriapolis']) {
+			const page = html(`${folder}/index.html`);
+			for (const [type, file] of [
+				['application/rss+xml', 'rss.xml'],
+				['application/atom+xml', 'atom.xml'],
+				['application/feed+json', 'feed.json'],
+			]) {
+				expect(
+					page.querySelector(`link[rel="alternate"][type="${type}"][href="${ORIGIN}/${folder}/${file}"]`),
+					`${folder} ${file}`,
+				).not.toBeNull();
+			}
+			expect(page.querySelector(`main a[href="/${folder}/rss.xml"]`)?.text).toBe('S’abonner au flux RSS');
+		}
+		// The organisation's page lists what its feed carries.
+		expect(hrefs('organisations/ales-myriapolis/index.html', '#interventions ~ ul a')).toEqual([
+			'/rencontres/2025-10-07-rencontre-automne/',
+			'/temoignages/2025-03-15-annick-le-lan/',
+			'/rencontres/2025-03-12-rencontre-printemps/',
+		]);
+	});
+
+	it('says an item’s event at the top of its content, and as fields', () => {
+		const rss = parseFeed(readOutput(site.outDir, 'rss.xml'));
+		const invitation = rss.items.find((item) => item.url?.endsWith('/2026-01-10-invitation/'));
+		// Text as read: paragraphs and line breaks as spaces.
+		const content = parse((invitation?.content ?? '').replace(/<br\/?>|<\/p>/g, ' ')).text.replace(/\s+/g, ' ');
+		expect(content).toMatch(
+			/^Communiqué de presse Événement Date : 15 juin 2099, de 18 h 30 à 21 h Lieu : Salle A, bâtiment B ; étage 2, 12 rue des Écoles, Alès Ajouter à mon agenda Mot témoin/,
+		);
+		expect(invitation?.content).toContain(`href="${ORIGIN}/communiques/2026-01-10-invitation/evenement.ics"`);
+		const raw = readOutput(site.outDir, 'atom.xml');
+		expect(raw).toContain('<ev:startdate>2099-06-15T18:30:00+02:00</ev:startdate>');
+		const json = JSON.parse(readOutput(site.outDir, 'feed.json'));
+		const salon = json.items.find((item: { url: string }) => item.url.endsWith('/2025-11-05-salon/'));
+		expect(salon._event).toEqual({
+			start: '2099-04-20',
+			end: '2099-04-21',
+			all_day: true,
+			place: 'Parc des expositions',
+			city: 'Nîmes',
+			calendar_url: `${ORIGIN}/communiques/2025-11-05-salon/evenement.ics`,
+		});
+		const testimonial = json.items.find((item: { url: string }) => item.url.includes('/temoignages/'));
+		expect(testimonial._event).toBeUndefined();
 	});
 });
 
@@ -209,7 +288,7 @@ describe('press kit', () => {
 
 describe('people and organisations', () => {
 	it('groups names differing only in case or accents, and keeps other names apart', () => {
-		const people = listFiles(site.outDir).filter((file) => file.startsWith('personnes/') && file !== 'personnes/index.html');
+		const people = listFiles(site.outDir).filter((file) => /^personnes\/[^/]+\/index\.html$/.test(file));
 		expect(people.sort()).toEqual([
 			'personnes/anick-le-lan/index.html',
 			'personnes/annick-le-lan/index.html',
@@ -257,6 +336,99 @@ describe('people and organisations', () => {
 			]),
 		);
 		expect(hrefs('organisations/ales-myriapolis/index.html', 'main a')).toContain('/personnes/annick-le-lan/');
+	});
+});
+
+describe('home page', () => {
+	it('shows upcoming events by when they take place, not when they were announced', () => {
+		const section = html('index.html').querySelector('#prochains-evenements')?.closest('section');
+		const items = section?.querySelectorAll('li') ?? [];
+		expect(items.map((item) => item.querySelector('a')?.getAttribute('href'))).toEqual([
+			'/communiques/2025-11-05-salon/',
+			'/communiques/2026-01-10-invitation/',
+		]);
+		expect(items.map((item) => item.querySelector('time')?.getAttribute('datetime'))).toEqual(['2099-04-20', '2099-06-15T18:30+02:00']);
+		const text = items.map((item) => item.text.replace(/\s+/g, ' '));
+		expect(text[0]).toContain('du 20 avril 2099 au 21 avril 2099');
+		expect(text[0]).toContain('Parc des expositions, Nîmes');
+		expect(text[1]).toContain('15 juin 2099, de 18 h 30 à 21 h');
+		// Not the publication dates (5 November 2025, 10 January 2026).
+		expect(section?.text).not.toMatch(/novembre 2025|janvier 2026/);
+	});
+});
+
+describe('French typography', () => {
+	it('gives tags, theme labels, organisers, speakers and roles typographic apostrophes, themes keeping their slugs', () => {
+		const release = html('communiques/2026-01-10-invitation/index.html');
+		const tag = release.querySelector('.tag-list a[href="/themes/reseaux-d-entreprises/"]');
+		expect(tag?.text).toBe('réseaux d’entreprises');
+		expect(html('themes/reseaux-d-entreprises/index.html').querySelector('h1')?.text).toContain('réseaux d’entreprises');
+		const contacts = release.querySelector('#contacts-presse')?.closest('section')?.text ?? '';
+		expect(contacts).toContain('partenariats de l’agglomération');
+		const meeting = html('rencontres/2025-03-12-rencontre-printemps/index.html');
+		expect(meeting.querySelector('.tag-list')?.text).toContain('réseaux d’entreprises');
+		const json = JSON.parse(readOutput(site.outDir, 'feed.json'));
+		expect(json.items[0].tags).toContain('réseaux d’entreprises');
+		for (const file of listFiles(site.outDir).filter((name) => name.endsWith('.html'))) {
+			const visible = html(file).querySelector('main')?.text ?? '';
+			expect(visible, file).not.toMatch(/\p{L}'\p{L}/u);
+		}
+	});
+});
+
+describe('contact cards (vCard)', () => {
+	const card = (file: string) => new ICAL.Component(ICAL.parse(readOutput(site.outDir, file)));
+	const fields = (value: unknown) => (Array.isArray(value) ? value : [value]);
+
+	it('offers a vCard 4.0 of each contact of a release, read back by ical.js', () => {
+		const page = html('communiques/2026-01-10-invitation/index.html');
+		const links = page.querySelectorAll('#contacts-presse ~ ul a[type="text/vcard"]');
+		expect(links.map((a) => [a.getAttribute('href'), a.getAttribute('download')])).toEqual([
+			['/communiques/2026-01-10-invitation/contacts/claire-vidal.vcf', 'claire-vidal.vcf'],
+			['/communiques/2026-01-10-invitation/contacts/jean-marc-de-la-tour.vcf', 'jean-marc-de-la-tour.vcf'],
+		]);
+		expect(links[0]?.text.replace(/\s+/g, ' ')).toBe('Ajouter à mes contacts : Claire Vidal (fiche vCard)');
+		const claire = card('communiques/2026-01-10-invitation/contacts/claire-vidal.vcf');
+		expect(claire.getFirstPropertyValue('version')).toBe('4.0');
+		expect(claire.getFirstPropertyValue('fn')).toBe('Claire Vidal');
+		expect(claire.getFirstPropertyValue('n')).toEqual(['Vidal', 'Claire', '', '', '']);
+		expect(claire.getFirstPropertyValue('title')).toBe('Attachée de presse');
+		expect(fields(claire.getFirstPropertyValue('org'))).toEqual(['Relais (exemple de salle de presse)']);
+		expect(claire.getFirstPropertyValue('email')).toBe('presse@ales-agglo.example');
+		expect(claire.getFirstPropertyValue('url')).toBe(`${ORIGIN}/`);
+		expect(claire.getFirstProperty('tel')).toBeNull();
+		const jeanMarc = card('communiques/2026-01-10-invitation/contacts/jean-marc-de-la-tour.vcf');
+		expect(jeanMarc.getFirstPropertyValue('n')).toEqual(['DE LA TOUR', 'Jean-Marc', '', '', '']);
+		expect(jeanMarc.getFirstPropertyValue('title')).toBe(
+			'Chargé des relations presse\u202f; salons, événements et partenariats de l’agglomération',
+		);
+		expect(jeanMarc.getFirstProperty('tel')?.type).toBe('uri');
+		expect(jeanMarc.getFirstPropertyValue('tel')).toBe('tel:+33466123456');
+	});
+
+	it('writes CRLF lines of at most 75 octets, commas escaped', () => {
+		const raw = readOutput(site.outDir, 'communiques/2026-01-10-invitation/contacts/jean-marc-de-la-tour.vcf');
+		expect(raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+		for (const line of raw.split('\r\n')) expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+		expect(raw.replace(/\r\n /g, '')).toContain('salons\\, événements');
+	});
+
+	it('gives the press office one card, linked wherever the office is shown', () => {
+		const office = card('presse/contacts/service-de-presse.vcf');
+		expect(office.getFirstPropertyValue('kind')).toBe('org');
+		expect(office.getFirstPropertyValue('org')).toEqual(['Relais (exemple de salle de presse)', 'Service de presse']);
+		expect(office.getFirstPropertyValue('email')).toBe('presse@relais.example');
+		expect(office.getFirstPropertyValue('tel')).toBe('tel:+33466000000');
+		expect(office.getFirstPropertyValue('source')).toBe(`${ORIGIN}/presse/contacts/service-de-presse.vcf`);
+		for (const file of ['presse/index.html', 'communiques/2025-11-05-salon/index.html']) {
+			expect(hrefs(file, '#service-de-presse ~ ul a[type="text/vcard"]'), file).toEqual(['/presse/contacts/service-de-presse.vcf']);
+		}
+		const cards = listFiles(site.outDir).filter((file) => file.endsWith('.vcf'));
+		expect(cards.sort()).toEqual([
+			'communiques/2026-01-10-invitation/contacts/claire-vidal.vcf',
+			'communiques/2026-01-10-invitation/contacts/jean-marc-de-la-tour.vcf',
+			'presse/contacts/service-de-presse.vcf',
+		]);
 	});
 });
 
@@ -323,6 +495,7 @@ describe('base path', () => {
 			'flux/index.html',
 			'presse/index.html',
 			'personnes/annick-le-lan/index.html',
+			'organisations/ales-myriapolis/index.html',
 			'communiques/2026-01-10-invitation/index.html',
 		]) {
 			const page = parse(readOutput(based.outDir, file));
@@ -338,6 +511,17 @@ describe('base path', () => {
 		}
 		const json = JSON.parse(readOutput(based.outDir, 'feed.json'));
 		expect(json.feed_url).toBe(`${ORIGIN}/presse/feed.json`);
+		expect(JSON.parse(readOutput(based.outDir, 'personnes/annick-le-lan/feed.json')).feed_url).toBe(
+			`${ORIGIN}/presse/personnes/annick-le-lan/feed.json`,
+		);
+		expect(json.items[0]._event.calendar_url).toBe(`${ORIGIN}/presse/communiques/2026-01-10-invitation/evenement.ics`);
+		// Contact cards under the base path, and their SOURCE with it.
+		expect(readOutput(based.outDir, 'presse/contacts/service-de-presse.vcf').replace(/\r\n /g, '')).toContain(
+			`SOURCE:${ORIGIN}/presse/presse/contacts/service-de-presse.vcf\r\n`,
+		);
+		expect(parse(readOutput(based.outDir, 'presse/index.html')).querySelector('a[type="text/vcard"]')?.getAttribute('href')).toBe(
+			'/presse/presse/contacts/service-de-presse.vcf',
+		);
 		expect(readOutput(based.outDir, 'agenda.ics').replace(/\r\n[ \t]/g, '')).toContain(
 			`URL;VALUE=URI:${ORIGIN}/presse/communiques/2026-01-10-invitation/`,
 		);

@@ -100,6 +100,72 @@ describe('/recherche/', () => {
 		}
 	});
 
+	it('finds an entry by its themes, speakers, organisers and place, not only by its text', async () => {
+		// « salon de l'emploi » is a tag, Adrien Conty a speaker of Ondulys Industries, Club Zéphyrin the organiser.
+		for (const word of ['salon', 'emploi', 'Conty', 'Ondulys', 'Zéphyrin', 'Cévennes']) {
+			const { page, problems } = await site.open(`recherche/?q=${encodeURIComponent(word)}`);
+			await statusMatching(page, /^1 résultat/);
+			expect(
+				(await shownResults(page)).map((result) => result.href),
+				word,
+			).toEqual(['/rencontres/2020-02-15-rencontre-ales/']);
+			expect(problems).toEqual([]);
+			await page.close();
+		}
+	});
+
+	it('finds a word after a French elision, and shows the elision as the page does', async () => {
+		// « l’emploi », « d’entreprises »: typographic apostrophes in the tag and the body.
+		for (const [word, href] of [
+			['emploi', '/rencontres/2020-02-15-rencontre-ales/'],
+			['entrepreneurs', '/rencontres/2020-02-15-rencontre-ales/'],
+		]) {
+			const { page, problems } = await site.open(`recherche/?q=${word}`);
+			await statusMatching(page, /^1 résultat/);
+			expect((await shownResults(page)).map((result) => result.href)).toEqual([href]);
+			const excerpt = await page.locator('.search-result__excerpt').first().innerHTML();
+			expect(excerpt).not.toMatch(/'|&#39;|&#x27;|&apos;/);
+			expect(excerpt).toMatch(/’/);
+			expect(problems).toEqual([]);
+			await page.close();
+		}
+		const { page } = await site.open('recherche/?q=emploi');
+		await statusMatching(page, /^1 résultat/);
+		expect(await page.locator('.search-result__excerpt').first().textContent()).toContain('salon de l’emploi');
+		// Facets keep their typography.
+		expect(await page.getByRole('checkbox', { name: 'salon de l’emploi (1)' }).count()).toBe(1);
+	});
+
+	it('shows excerpts of the entry’s own words, without page furniture', async () => {
+		const { page, problems } = await site.open('recherche/?q=rencontre');
+		// Both rencontres (Pagefind also searches the metadata, where the type is), the one whose
+		// title says it first; not the testimonial, whose « recueilli lors de la rencontre » link is furniture.
+		await statusMatching(page, /^2 résultats pour « rencontre »/);
+		expect((await shownResults(page)).map((result) => result.href)).toEqual([
+			'/rencontres/2020-02-15-rencontre-ales/',
+			'/rencontres/2021-01-21-seance-mende/',
+		]);
+		const [first, second] = await page.locator('.search-result__excerpt').allTextContents();
+		expect(first).toMatch(/^Première rencontre des réseaux alésiens\. 14 réseaux et 140 entreprises réunis à Alès\. Une soirée/);
+		expect(second).toMatch(/^Séance de mi-parcours à Mende\. Huit dirigeants/);
+		expect(problems).toEqual([]);
+		// Every excerpt Pagefind gives, for words found in many places, reads as prose.
+		// Pagefind's own API in the page (a string: Vitest would rewrite a dynamic import in a function).
+		const excerpts = await page.evaluate<string[]>(`(async () => {
+			const pagefind = await import(location.origin + '/pagefind/pagefind.js');
+			const texts = [];
+			for (const word of ['coopération', 'dirigeants', 'RSE', 'Alès', 'Jeanne', 'mars', '2021']) {
+				const search = await pagefind.search(word);
+				for (const result of search.results) texts.push((await result.data()).excerpt.replace(/<\\/?mark>/g, ''));
+			}
+			return texts;
+		})()`);
+		expect(excerpts.length).toBeGreaterThan(8);
+		for (const text of excerpts) {
+			expect(text).not.toMatch(/Publié le|Mis à jour le|recueilli lors|Toutes les interventions|Communiqué de presse|\p{L}\d/u);
+		}
+	});
+
 	it('narrows results with accessible filters showing counts, and keeps them in the URL', async () => {
 		const { page, problems } = await site.open('recherche/?q=coop%C3%A9ration');
 		await statusMatching(page, /^5 résultats pour « coopération »/);
@@ -183,6 +249,43 @@ describe('/recherche/', () => {
 			expect(problems).toEqual([]);
 			await page.close();
 		}
+	});
+
+	it('on a phone, shows one search box and the results first, the filters folded and counted', async () => {
+		const watched = await site.browser.newPage();
+		const { page, problems } = watched;
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(new URL('recherche/?q=r%C3%A9seaux', site.server.url).href, { waitUntil: 'load' });
+		await statusMatching(page, /^1 résultat pour « réseaux »/);
+		expect(await page.locator('input[type="search"]:visible').count()).toBe(1);
+		expect(await page.locator('#recherche-entete').count()).toBe(0);
+		expect(await page.locator('input[type="checkbox"]:visible').count()).toBe(0);
+		const summary = page.locator('[data-filters] > summary');
+		expect((await summary.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Affiner la recherche (aucun filtre actif)');
+		// The first result is on the first screen, right under the search box.
+		const first = await page.locator('[data-results] > li').first().boundingBox();
+		expect(first?.y).toBeLessThan(844 - 100);
+		await summary.click();
+		expect(await page.locator('input[type="checkbox"]:visible').count()).toBeGreaterThan(5);
+		await page.getByRole('checkbox', { name: 'Rencontre (1)' }).check();
+		await statusMatching(page, /^1 résultat pour « réseaux », avec les filtres choisis/);
+		expect((await summary.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Affiner la recherche (1 filtre actif)');
+		// A shared link with filters: folded, counted.
+		await page.goto(new URL('recherche/?q=coop%C3%A9ration&type=Rencontre&ville=Mende', site.server.url).href, { waitUntil: 'load' });
+		await statusMatching(page, /^1 résultat/);
+		expect(await page.locator('[data-filters]').getAttribute('open')).toBeNull();
+		expect((await summary.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Affiner la recherche (2 filtres actifs)');
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	it('on a wide screen, shows the filters beside the results, open', async () => {
+		const { page, problems } = await site.open('recherche/?q=r%C3%A9seaux');
+		await statusMatching(page, /^1 résultat/);
+		expect(await page.locator('[data-filters]').getAttribute('open')).not.toBeNull();
+		expect(await page.getByRole('checkbox', { name: 'Rencontre (1)' }).isVisible()).toBe(true);
+		expect(await page.locator('input[type="search"]:visible').count()).toBe(1);
+		expect(problems).toEqual([]);
 	});
 
 	it('says, without JavaScript, that search needs it and links to the archives', () => {

@@ -35,14 +35,20 @@ export function fixtureContent(fixture: string): string {
 	return path.isAbsolute(fixture) ? fixture : path.join(projectRoot, 'tests/fixtures', fixture, 'content');
 }
 
+/** What Vitest sets in the environment for its own mode. */
+const VITEST_MODE_VARIABLES = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+
 export function buildSite({ fixture, env = {}, outDir, cacheDir, root = projectRoot }: BuildOptions): BuildResult {
 	const work = mkdtempSync(path.join(tmpdir(), 'relais-build-'));
 	const target = outDir ?? path.join(work, 'dist');
+	// Vitest copies its `import.meta.env` into the environment (NODE_ENV=test, DEV=true…), and the
+	// build would read it as its own (the search page's development note): build as `npm run build` does.
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_MODE_VARIABLES.has(name)));
 	const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
 		cwd: root,
 		encoding: 'utf8',
 		env: {
-			...process.env,
+			...inherited,
 			SITE_URL: 'https://presse.example.org',
 			RELAIS_CONTENT_DIR: fixtureContent(fixture),
 			RELAIS_OUT_DIR: target,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	formatContentDate,
 	formatEventSpan,
+	isoDateTime,
 	machineDate,
 	parseContentDate,
 	suggestContentDate,
@@ -70,6 +71,12 @@ describe('French formatting', () => {
 	it('gives machine-readable values with the zone offset', () => {
 		expect(machineDate(parse('2020-09-21T12:15'), TZ)).toBe('2020-09-21T12:15+02:00');
 		expect(machineDate(parse('2020-02-15T18:30'), TZ)).toBe('2020-02-15T18:30+01:00');
+	});
+
+	it('gives RFC 3339 date-times (with seconds) for feeds, and plain dates for all-day events', () => {
+		expect(isoDateTime(parse('2020-09-21T12:15'), TZ)).toBe('2020-09-21T12:15:00+02:00');
+		expect(isoDateTime(parse('2020-09-21'), TZ)).toBe('2020-09-21');
+		expect(isoDateTime(parse('2020-09-21T12:15'), 'UTC')).toBe('2020-09-21T10:15:00+00:00');
 	});
 
 	it('follows another configured zone', () => {

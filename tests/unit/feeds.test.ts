@@ -1,6 +1,7 @@
 /** The feed writers (RSS 2.0, Atom 1.0, JSON Feed 1.1) and the rule choosing which items a feed carries. */
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseJsonFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { FEED_FORMATS, fitFeed, serializeFeed, type FeedDescription, type FeedFormat, type FeedItem } from '../../src/lib/feeds';
 
@@ -20,6 +21,7 @@ const feed: FeedDescription = {
 	},
 	language: 'fr-FR',
 	author: { name: 'Relais', url: 'https://presse.example.org/' },
+	hubs: [],
 };
 
 function item(day: number, overrides: Partial<FeedItem> = {}): FeedItem {
@@ -31,6 +33,7 @@ function item(day: number, overrides: Partial<FeedItem> = {}): FeedItem {
 		updated: date,
 		summary: `Chapô ${day}`,
 		contentHtml: `<p><strong>Communiqué de presse</strong></p><p>Corps ${day}</p>`,
+		leadHtml: '<p><strong>Communiqué de presse</strong></p>',
 		categories: ['Communiqué de presse', 'industrie'],
 		...overrides,
 	};
@@ -145,6 +148,73 @@ describe('feed writers', () => {
 	});
 });
 
+describe('WebSub hubs and events', () => {
+	const hubs = ['https://pubsubhubbub.appspot.com/', 'https://hub.example.org/?a=1&b=2'];
+	const withHubs: FeedDescription = { ...feed, hubs };
+	const event = {
+		start: '2099-06-15T18:30:00+02:00',
+		end: '2099-06-15T21:00:00+02:00',
+		allDay: false,
+		place: 'Salle A, bâtiment B; étage 2',
+		address: '12 rue des Écoles',
+		city: 'Alès & Cévennes',
+		calendar: 'https://presse.example.org/communiques/x/evenement.ics',
+	};
+	const invitation = item(4, { event });
+	const allDay = item(2, { event: { ...event, start: '2099-04-20', end: '2099-04-21', allDay: true, address: undefined } });
+
+	it('announces each hub beside the self link in every format', () => {
+		const rss = serializeFeed('rss', withHubs, [invitation]);
+		expect(XMLValidator.validate(rss)).toBe(true);
+		const rssLinks = asArray(xml.parse(rss).rss.channel['atom:link']).map((link: Record<string, string>) => [link['@rel'], link['@href']]);
+		expect(rssLinks).toEqual([['self', feed.urls.rss], ...hubs.map((hub) => ['hub', hub])]);
+		const atom = serializeFeed('atom', withHubs, [invitation]);
+		expect(XMLValidator.validate(atom)).toBe(true);
+		const atomLinks = asArray(xml.parse(atom).feed.link).map((link: Record<string, string>) => [link['@rel'], link['@href']]);
+		expect(atomLinks).toEqual([['self', feed.urls.atom], ['alternate', feed.home], ...hubs.map((hub) => ['hub', hub])]);
+		const json = JSON.parse(serializeFeed('json', withHubs, [invitation]));
+		expect(json.hubs).toEqual(hubs.map((url) => ({ type: 'WebSub', url })));
+		expect(parseJsonFeed(serializeFeed('json', withHubs, [invitation])).hubs).toEqual(json.hubs);
+		// No hub configured, nothing announced.
+		expect(serializeFeed('rss', feed, [invitation])).not.toContain('rel="hub"');
+		expect(JSON.parse(serializeFeed('json', feed, [invitation])).hubs).toBeUndefined();
+	});
+
+	it('gives an item’s event as fields: RSS event module in RSS and Atom, `_event` in JSON Feed', () => {
+		for (const format of ['rss', 'atom'] as const) {
+			const text = serializeFeed(format, feed, [invitation, allDay]);
+			expect(XMLValidator.validate(text), format).toBe(true);
+			expect(text).toContain('xmlns:ev="http://purl.org/rss/1.0/modules/event/"');
+			const parsed = xml.parse(text);
+			const [first, second] = asArray(format === 'rss' ? parsed.rss.channel.item : parsed.feed.entry);
+			expect(first['ev:startdate']).toBe('2099-06-15T18:30:00+02:00');
+			expect(first['ev:enddate']).toBe('2099-06-15T21:00:00+02:00');
+			expect(first['ev:location']).toBe('Salle A, bâtiment B; étage 2, 12 rue des Écoles, Alès & Cévennes');
+			expect(second['ev:startdate']).toBe('2099-04-20');
+			expect(parseFeed(text).items).toHaveLength(2);
+		}
+		const json = JSON.parse(serializeFeed('json', feed, [invitation, allDay]));
+		expect(json.items[0]._event).toEqual({
+			start: '2099-06-15T18:30:00+02:00',
+			end: '2099-06-15T21:00:00+02:00',
+			all_day: false,
+			place: 'Salle A, bâtiment B; étage 2',
+			address: '12 rue des Écoles',
+			city: 'Alès & Cévennes',
+			calendar_url: event.calendar,
+		});
+		expect(json.items[1]._event).toEqual({
+			start: '2099-04-20',
+			end: '2099-04-21',
+			all_day: true,
+			place: event.place,
+			city: event.city,
+			calendar_url: event.calendar,
+		});
+		expect(parseJsonFeed(serializeFeed('json', feed, [invitation])).items?.[0]?.url).toBe(invitation.link);
+	});
+});
+
 describe('which items a feed carries', () => {
 	const items = Array.from({ length: 40 }, (_, index) => item(40 - index));
 	const options = { limit: 30, maxBytes: 1_000_000, readMore: 'Lire la suite' };
@@ -173,7 +243,10 @@ describe('which items a feed carries', () => {
 		const third = { ...items[2]!, contentHtml: huge };
 		const carried = fitFeed(feed, [newest, items[1]!, third, ...items.slice(3, 10)], { ...options, maxBytes: 50_000 });
 		expect(carried).toHaveLength(10);
-		expect(carried[0]?.contentHtml).toBe(`<p>Chapô &amp; « suite »</p><p><a href="${newest.link}">Lire la suite</a></p>`);
+		// The lead (type, event) stays above the summary.
+		expect(carried[0]?.contentHtml).toBe(
+			`<p><strong>Communiqué de presse</strong></p><p>Chapô &amp; « suite »</p><p><a href="${newest.link}">Lire la suite</a></p>`,
+		);
 		expect(carried[0]?.title).toBe(newest.title);
 		expect(carried[1]).toEqual(items[1]);
 		expect(carried[2]?.contentHtml).toContain('Lire la suite');

@@ -78,6 +78,14 @@ describe('themes', () => {
 			['rse', 'RSE', 1],
 		]);
 	});
+
+	it('shows labels in French typography but keeps the slugs of the tags as written', () => {
+		const themes = groupByTheme([{ tags: ["salon de l'emploi", 'objectif 10000 emplois'] }], (entry) => entry.tags);
+		expect(themes.map((theme) => [theme.slug, theme.label])).toEqual([
+			['objectif-10000-emplois', 'objectif 10\u202f000 emplois'],
+			['salon-de-l-emploi', 'salon de l’emploi'],
+		]);
+	});
 });
 
 describe('escaping and text', () => {

@@ -226,3 +226,27 @@ describe('locale (relais.config.ts)', () => {
 		expect(() => locale('fr_FR')).toThrow(message);
 	});
 });
+
+describe('websub (relais.config.ts)', () => {
+	const hubs = (value?: unknown) =>
+		defineSettings({ name: 'Relais', description: 'Salle de presse', ...(value !== undefined && { websub: { hubs: value as string[] } }) })
+			.websub.hubs;
+
+	it('announces no hub by default', () => {
+		expect(hubs()).toEqual([]);
+	});
+
+	it('takes http(s) hub addresses', () => {
+		expect(hubs(['https://pubsubhubbub.appspot.com/', 'https://pubsubhubbub.superfeedr.com/'])).toEqual([
+			'https://pubsubhubbub.appspot.com/',
+			'https://pubsubhubbub.superfeedr.com/',
+		]);
+	});
+
+	it('rejects anything else, naming the setting', () => {
+		expect(() => hubs(['pubsubhubbub.appspot.com'])).toThrow(
+			'relais.config.ts : réglages invalides.\n  - le champ « websub.hubs[0] » : adresse de hub invalide (exemple : « https://pubsubhubbub.appspot.com/ »)',
+		);
+		expect(() => hubs(['ftp://hub.example.org/'])).toThrow(/adresse de hub invalide/);
+	});
+});

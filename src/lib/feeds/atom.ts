@@ -1,4 +1,5 @@
-/** Atom 1.0 (RFC 4287). */
+/** Atom 1.0 (RFC 4287), with WebSub hubs as `<link rel="hub">` and an entry's event in the RSS event module (extension elements). */
+import { EVENT_NAMESPACE, eventElements } from './event';
 import { latestUpdate, type FeedDescription, type FeedItem } from './types';
 import { xmlAttribute, xmlElement, xmlText } from './xml';
 
@@ -9,7 +10,7 @@ export function serializeAtom(feed: FeedDescription, items: readonly FeedItem[])
 	const author = atomAuthor(feed.author);
 	return [
 		'<?xml version="1.0" encoding="UTF-8"?>',
-		`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlAttribute(feed.language)}">`,
+		`<feed xmlns="http://www.w3.org/2005/Atom" xmlns:ev="${EVENT_NAMESPACE}" xml:lang="${xmlAttribute(feed.language)}">`,
 		`\t${xmlElement('id', feed.urls.atom)}`,
 		`\t<title type="text">${xmlText(feed.title)}</title>`,
 		`\t<subtitle type="text">${xmlText(feed.description)}</subtitle>`,
@@ -17,6 +18,7 @@ export function serializeAtom(feed: FeedDescription, items: readonly FeedItem[])
 		`\t${author}`,
 		`\t${atomLink(feed.urls.atom, 'self', 'application/atom+xml')}`,
 		`\t${atomLink(feed.home, 'alternate', 'text/html')}`,
+		...feed.hubs.map((hub) => `\t<link href="${xmlAttribute(hub)}" rel="hub"/>`),
 		`\t${xmlElement('generator', 'Relais')}`,
 		...items.map((item) =>
 			[
@@ -31,6 +33,7 @@ export function serializeAtom(feed: FeedDescription, items: readonly FeedItem[])
 				...item.categories.map((term) => `\t\t<category term="${xmlAttribute(term)}"/>`),
 				`\t\t<summary type="text">${xmlText(item.summary)}</summary>`,
 				`\t\t<content type="html">${xmlText(item.contentHtml)}</content>`,
+				...eventElements(item.event).map((element) => `\t\t${element}`),
 				'\t</entry>',
 			].join('\n'),
 		),

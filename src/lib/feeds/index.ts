@@ -9,7 +9,7 @@ import { serializeRss } from './rss';
 import type { FeedDescription, FeedFormat, FeedItem } from './types';
 import { xmlAttribute, xmlText } from './xml';
 
-export type { FeedDescription, FeedFormat, FeedItem } from './types';
+export type { FeedDescription, FeedEvent, FeedFormat, FeedItem } from './types';
 
 /** File name, MIME type and name of each format. */
 export const FEED_FORMAT: Readonly<Record<FeedFormat, { file: string; type: string; label: string }>> = {
@@ -67,11 +67,11 @@ export function fitFeed(feed: FeedDescription, items: readonly FeedItem[], { lim
 	return bounded.slice(0, low);
 }
 
-/** The item with its summary and a link to its page in place of its full content. */
+/** The item with its lead, its summary and a link to its page in place of its full content. */
 function abridge(item: FeedItem, readMore: string): FeedItem {
 	// HTML escapes text and double-quoted attributes as XML does.
 	return {
 		...item,
-		contentHtml: `<p>${xmlText(item.summary)}</p><p><a href="${xmlAttribute(item.link)}">${xmlText(readMore)}</a></p>`,
+		contentHtml: `${item.leadHtml}<p>${xmlText(item.summary)}</p><p><a href="${xmlAttribute(item.link)}">${xmlText(readMore)}</a></p>`,
 	};
 }

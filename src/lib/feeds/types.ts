@@ -14,6 +14,22 @@ export interface FeedDescription {
 	language: string;
 	/** Who publishes the feed and its items: the site. */
 	author: { name: string; url: string };
+	/** WebSub hubs the feed announces (`rel="hub"`), where readers subscribe to be pushed its updates. */
+	hubs: readonly string[];
+}
+
+/** The event an item announces or reports. */
+export interface FeedEvent {
+	/** ISO 8601: a date (`2099-04-20`) for an all-day event, else a date-time with seconds and offset (`2099-06-15T18:30:00+02:00`). */
+	start: string;
+	end?: string;
+	/** True when start (and end) are dates without a time. */
+	allDay: boolean;
+	place: string;
+	address?: string;
+	city: string;
+	/** Absolute URL of the event's iCalendar file. */
+	calendar: string;
 }
 
 /** One entry as every format carries it. */
@@ -28,10 +44,13 @@ export interface FeedItem {
 	summary: string;
 	/** Full HTML content, links absolute. */
 	contentHtml: string;
+	/** The opening of `contentHtml` (type, event), kept when the item is abridged to fit the feed. */
+	leadHtml: string;
 	/** The entry's type (« Communiqué de presse »…) then its themes. */
 	categories: string[];
 	/** The cover image. */
 	image?: { url: string; type: string };
+	event?: FeedEvent;
 }
 
 /** The newest update among the items: the feed's own date, stable while its content is. */
