@@ -91,14 +91,14 @@ function progress(size, label, result) {
 		return;
 	}
 	console.log(
-		`${head}  ${result.rssMiB.toFixed(0)} Mio  ${result.rendered} pages rendues, ${result.reused} reprises  ${ms(result.entryMs)}/page de communiqué`,
+		`${head}  ${result.rssMiB.toFixed(0)} Mio  ${result.rendered} pages rendues, ${result.reused} reprises  ${ms(result.msPerRoute)}/route rendue`,
 	);
 }
 
 function table(size, results) {
 	console.log(`\n### ${size} communiqués synthétiques\n`);
 	console.log(
-		'| build | temps | mémoire max | sortie | fichiers | plus gros flux | pages rendues | reprises | ms par page de communiqué | cartes dessinées / reprises | étape des cartes | Pagefind |',
+		'| build | temps | mémoire max | sortie | fichiers | plus gros flux | pages rendues | reprises | ms par route rendue | médiane par page de communiqué | cartes dessinées / reprises | étape des cartes | Pagefind |',
 	);
 	console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 	for (const { label, key } of steps) {
@@ -110,7 +110,7 @@ function table(size, results) {
 		}
 		const feed = r.output.largestFeed;
 		console.log(
-			`| ${label} | ${seconds(r.seconds)} | ${r.rssMiB.toFixed(0)} Mio | ${megabytes(r.output.bytes)} | ${r.output.files} | ${feed ? `${feed.file} (${kilobytes(feed.bytes)})` : '–'} | ${r.rendered} | ${r.reused} | ${ms(r.entryMs)} | ${r.cards ? `${r.cards.rendered} / ${r.cards.reused}` : '–'} | ${r.cards ? `${(r.cards.ms / 1000).toFixed(2)} s` : '–'} | ${r.searchMs === undefined ? '–' : `${(r.searchMs / 1000).toFixed(2)} s`} |`,
+			`| ${label} | ${seconds(r.seconds)} | ${r.rssMiB.toFixed(0)} Mio | ${megabytes(r.output.bytes)} | ${r.output.files} | ${feed ? `${feed.file} (${kilobytes(feed.bytes)})` : '–'} | ${r.rendered} | ${r.reused} | ${ms(r.msPerRoute)} | ${ms(r.entryMs)} | ${r.cards ? `${r.cards.rendered} / ${r.cards.reused}` : '–'} | ${r.cards ? `${(r.cards.ms / 1000).toFixed(2)} s` : '–'} | ${r.searchMs === undefined ? '–' : `${(r.searchMs / 1000).toFixed(2)} s`} |`,
 		);
 	}
 }
@@ -153,7 +153,7 @@ function summary(size, results) {
 		const feed = cold.output.largestFeed;
 		if (feed) lines.push(`plus gros flux : ${feed.file}, ${kilobytes(feed.bytes)} (${verdict(feed.bytes, feedTargetBytes, '1 Mo')})`);
 		lines.push(
-			`ms par page de communiqué (médiane, build à froid) : Relais ${ms(cold.entryMs)}${bare ? `, Astro nu ${ms(bare.entryMs)}` : ''}`,
+			`ms par route rendue (étape de génération ÷ routes rendues, build à froid) : Relais ${ms(cold.msPerRoute)}${bare ? `, Astro nu ${ms(bare.msPerRoute)}` : ''}`,
 		);
 	}
 	console.log(`\n${size} communiqués :\n${lines.map((line) => `- ${line}`).join('\n')}`);
@@ -220,14 +220,14 @@ try {
 	console.log('\n## Objectifs');
 	for (const [size, results] of bySize) summary(size, results);
 	const perPage = [...bySize]
-		.map(([size, results]) => [size, results.cold?.ok ? results.cold.entryMs : undefined])
+		.map(([size, results]) => [size, results.cold?.ok ? results.cold.msPerRoute : undefined])
 		.filter(([, value]) => value);
 	if (perPage.length >= 2) {
 		const [smallSize, small] = perPage.reduce((a, b) => (b[0] < a[0] ? b : a));
 		const [largeSize, large] = perPage.reduce((a, b) => (b[0] > a[0] ? b : a));
 		const note =
 			smallSize === 1000 && largeSize === 10000 ? ` (${verdict(large / small, msPerPageRatioTarget, ratio(msPerPageRatioTarget))})` : '';
-		console.log(`\nms par page de communiqué à ${largeSize} vs ${smallSize} : ${ratio(large / small)}${note}`);
+		console.log(`\nms par route rendue à ${largeSize} vs ${smallSize} : ${ratio(large / small)}${note}`);
 	}
 	console.log(
 		`\nObjectifs du ticket : à 1000, froid ≤ 28 s, rebuild après 1 corps modifié ≤ 7 s et ≤ 1.5× Astro nu à froid ; à 10 000, froid ≤ 5 min, rebuild ≤ 45 s, mémoire ≤ 3 Gio, sortie ≤ 700 Mo ; plus gros flux ≤ 1 Mo ; ms par page de communiqué à 10 000 ≤ 1.3× celle à 1000.`,

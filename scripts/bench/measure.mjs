@@ -24,6 +24,15 @@ export const median = (values) => {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+/** `712ms`, `5.36s`, `1m 11s` → milliseconds. */
+export function durationMs(text) {
+	const match = /^(?:(\d+)m )?([\d.]+)(ms|s)$/.exec(text.trim());
+	if (!match) return undefined;
+	const minutes = Number(match[1] ?? 0);
+	const value = Number(match[2]);
+	return minutes * 60_000 + (match[3] === 'ms' ? value : value * 1000);
+}
+
 /**
  * What Astro's build log says about the routes it generated. Each route is
  * logged as `├─ <file> (+12ms)` when rendered (`(+1.20s)` past a second) and
@@ -53,6 +62,11 @@ export function parseLog(log) {
 		rendered += 1;
 		if (isEntry) entryMs.push(mark[3] === 's' ? Number(mark[2]) * 1000 : Number(mark[2]));
 	}
+	// The generation step as a whole: with several pages in flight (`build.concurrency`), a
+	// page's own `(+Nms)` includes its wait behind the others, so the step divided by the
+	// routes rendered is the cost of a page.
+	const generation = /generating static routes[\s\S]*?✓ Completed in ((?:\d+m )?[\d.]+(?:ms|s))/.exec(text);
+	const generationMs = generation ? durationMs(generation[1]) : undefined;
 	const cards = /cartes sociales : (\d+) \((\d+) dessinées, (\d+) reprises du cache\) en (\d+) ms/.exec(text);
 	const search = /Index de recherche[^\n]*?en (\d+) ms/.exec(text);
 	return {
@@ -60,6 +74,8 @@ export function parseLog(log) {
 		reused,
 		entryPages,
 		entryMs: median(entryMs),
+		generationMs,
+		msPerRoute: generationMs !== undefined && rendered > 0 ? generationMs / rendered : undefined,
 		cards: cards ? { total: +cards[1], rendered: +cards[2], reused: +cards[3], ms: +cards[4] } : undefined,
 		searchMs: search ? +search[1] : undefined,
 	};
