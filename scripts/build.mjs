@@ -84,16 +84,26 @@ try {
 
 await rm(staging, { recursive: true, force: true });
 await rm(previous, { recursive: true, force: true });
+// Astro renders several pages at once: when they fail together, the build rejects with the
+// first failure and the others surface as unhandled rejections. Keep the first of those so
+// they can neither crash the process before the message below nor pass unnoticed.
+let stray;
+process.on('unhandledRejection', (reason) => {
+	stray ??= reason;
+});
 try {
 	await build({
 		root,
 		outDir: staging,
 		...(process.env.RELAIS_CACHE_DIR && { cacheDir: path.resolve(process.env.RELAIS_CACHE_DIR) }),
 	});
+	if (stray) throw stray;
 } catch (error) {
-	await rm(staging, { recursive: true, force: true });
 	const message = error instanceof Error ? error.message : String(error);
 	console.error(`\nÉchec de la construction du site : rien n’a été publié, ${outName} est inchangé.\n${message}`);
+	// Synchronous, then exit at once: pages still in flight would otherwise keep writing
+	// into the staging folder while it is removed (the retries absorb the last writes).
+	rmSync(staging, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
 	process.exit(1);
 }
 
