@@ -13,6 +13,7 @@
  */
 import { z } from 'astro/zod';
 import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../schemas/entries';
+import { defOf } from './zod-def';
 
 /** A field of the Decap config (the keys Decap reads, in its snake_case). */
 export interface DecapField {
@@ -229,22 +230,6 @@ const PATH_WIDGETS: Readonly<Record<string, string>> = {
 
 /** Datetime options: the contract's `YYYY-MM-DDTHH:MM`, local (Paris) time, never converted to UTC. */
 const DATETIME_OPTIONS = { format: 'YYYY-MM-DDTHH:mm', date_format: 'DD/MM/YYYY', time_format: 'HH:mm', picker_utc: false } as const;
-
-/** The bits of a zod 4 definition the walk reads. */
-interface DefLike {
-	type: string;
-	innerType?: z.ZodType;
-	in?: z.ZodType;
-	out?: z.ZodType;
-	element?: z.ZodType;
-	options?: z.ZodType[];
-	defaultValue?: unknown;
-	entries?: Record<string, string | number>;
-	checks?: Array<{ _zod?: { def?: { check?: string; format?: string } } }>;
-	format?: string;
-}
-
-const defOf = (schema: z.ZodType) => (schema as unknown as { def: DefLike }).def;
 
 /** A schema with its wrappers (optional, default, preprocess, transform) looked through. */
 interface Unwrapped {

@@ -5,6 +5,7 @@
  * its value vanish from the site: each is reported with the field meant.
  */
 import type { z } from 'astro/zod';
+import { defOf } from './zod-def';
 
 /** What the schema accepts at one place of the frontmatter. */
 export interface FieldShape {
@@ -14,20 +15,9 @@ export interface FieldShape {
 	list: boolean;
 }
 
-/** The bits of a zod 4 definition the walk reads. */
-interface DefLike {
-	type: string;
-	innerType?: z.ZodType;
-	in?: z.ZodType;
-	out?: z.ZodType;
-	element?: z.ZodType;
-	options?: z.ZodType[];
-	shape?: Record<string, z.ZodType>;
-}
-
 /** The shape of a schema: groups, lists and their fields, through optional, default, preprocess and union. */
 export function fieldShape(schema: z.ZodType): FieldShape {
-	const def = (schema as unknown as { def: DefLike }).def;
+	const def = defOf(schema);
 	switch (def.type) {
 		case 'object':
 			return {

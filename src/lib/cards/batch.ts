@@ -58,7 +58,12 @@ class CardPool {
 
 	/** Starts workers until there are `size` (never more than tasks left to draw). */
 	grow(size: number): void {
-		while (!this.#stopping && this.#workers.length < size && this.#next < this.#tasks.length) this.#lanes.push(this.#lane());
+		while (!this.#stopping && this.#workers.length < size && this.#next < this.#tasks.length) {
+			const lane = this.#lane();
+			// A lane added after `done` stopped waiting still fails quietly: `done` reported the first failure.
+			lane.catch(() => undefined);
+			this.#lanes.push(lane);
+		}
 	}
 
 	/** Resolves when every task is drawn; the first failure rejects. Workers are stopped either way. */
