@@ -237,7 +237,7 @@ export function convertPostHtml(html: string, options: ConvertOptions): Conversi
 		const upload = options.resolveUpload(source);
 		// A link around an image to its own upload ("link to media file") adds nothing on the new site.
 		const link = image.parentElement?.tagName === 'A' ? image.parentElement : undefined;
-		if (link && options.resolveUpload(link.getAttribute('href') ?? '') !== undefined) link.replaceWith(image);
+		if (link && /\/wp-content\/uploads\//.test(link.getAttribute('href') ?? '')) link.replaceWith(image);
 		if (upload?.status === 'copied' && isImageFile(upload.name)) {
 			image.setAttribute('src', `./${upload.name}`);
 			image.setAttribute('alt', alt);
