@@ -8,12 +8,15 @@ import { cards } from './src/integrations/cards.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { search } from './src/integrations/search.ts';
 import { baseLinks } from './src/lib/base-links.ts';
+import { astroRedirects, readRedirectMap, REDIRECTS_FILE } from './src/lib/redirects.ts';
 import { satteriFrenchTypography } from './src/lib/rehype-french-typography.ts';
 
 export default defineConfig({
 	site: settings.site,
 	base: settings.base,
 	trailingSlash: 'ignore',
+	// Old addresses of imported content (`npm run import`): a meta-refresh page each, on any host.
+	redirects: astroRedirects(readRedirectMap(new URL(REDIRECTS_FILE, settings.contentDir)), settings.base),
 	// Stylesheets as files, never inlined in <style>: the Content-Security-Policy
 	// (src/lib/security-headers.ts) allows no inline style.
 	// Several pages in flight: a rebuild mostly copies unchanged pages from the incremental
