@@ -17,8 +17,9 @@
  *
  * Each build gives wall time, peak memory (max RSS of the build process, worker
  * threads included), output size and files, the largest feed file, pages
- * rendered and reused (Astro's log), the median render time of a press-release
- * page (Astro's log), and the card and search steps (the integrations' log).
+ * rendered and reused (Astro's log), the cost of a rendered route (Astro's generation
+ * step divided by the routes it rendered), and the card and search steps (the
+ * integrations' log).
  * One Markdown table per size, then the figures beside the issue's targets.
  * A benchmark, not a test: it asserts nothing.
  *
@@ -98,7 +99,7 @@ function progress(size, label, result) {
 function table(size, results) {
 	console.log(`\n### ${size} communiqués synthétiques\n`);
 	console.log(
-		'| build | temps | mémoire max | sortie | fichiers | plus gros flux | pages rendues | reprises | ms par route rendue | médiane par page de communiqué | cartes dessinées / reprises | étape des cartes | Pagefind |',
+		'| build | temps | mémoire max | sortie | fichiers | plus gros flux | pages rendues | reprises | ms par route rendue | cartes dessinées / reprises | étape des cartes | Pagefind |',
 	);
 	console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 	for (const { label, key } of steps) {
@@ -110,7 +111,7 @@ function table(size, results) {
 		}
 		const feed = r.output.largestFeed;
 		console.log(
-			`| ${label} | ${seconds(r.seconds)} | ${r.rssMiB.toFixed(0)} Mio | ${megabytes(r.output.bytes)} | ${r.output.files} | ${feed ? `${feed.file} (${kilobytes(feed.bytes)})` : '–'} | ${r.rendered} | ${r.reused} | ${ms(r.msPerRoute)} | ${ms(r.entryMs)} | ${r.cards ? `${r.cards.rendered} / ${r.cards.reused}` : '–'} | ${r.cards ? `${(r.cards.ms / 1000).toFixed(2)} s` : '–'} | ${r.searchMs === undefined ? '–' : `${(r.searchMs / 1000).toFixed(2)} s`} |`,
+			`| ${label} | ${seconds(r.seconds)} | ${r.rssMiB.toFixed(0)} Mio | ${megabytes(r.output.bytes)} | ${r.output.files} | ${feed ? `${feed.file} (${kilobytes(feed.bytes)})` : '–'} | ${r.rendered} | ${r.reused} | ${ms(r.msPerRoute)} | ${r.cards ? `${r.cards.rendered} / ${r.cards.reused}` : '–'} | ${r.cards ? `${(r.cards.ms / 1000).toFixed(2)} s` : '–'} | ${r.searchMs === undefined ? '–' : `${(r.searchMs / 1000).toFixed(2)} s`} |`,
 		);
 	}
 }

@@ -14,15 +14,6 @@ export const rssHook =
 
 /** Feed files, wherever they are in the output. */
 const feedNames = new Set(['rss.xml', 'atom.xml', 'feed.json']);
-/** An entry page of the press releases, as Astro names it in its log. */
-const entryPage = /^\/communiques\/[^/]+\/index\.html$/;
-
-export const median = (values) => {
-	if (!values.length) return undefined;
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** `712ms`, `5.36s`, `1m 11s` → milliseconds. */
 export function durationMs(text) {
@@ -35,33 +26,17 @@ export function durationMs(text) {
 
 /**
  * What Astro's build log says about the routes it generated. Each route is
- * logged as `├─ <file> (+12ms)` when rendered (`(+1.20s)` past a second) and
- * `├─ <file> (cached)` or `(restored)` when `experimental.incrementalBuild`
- * reused it. Endpoints (feeds, JSON) count as pages. A warning logged while a
- * route renders lands between its file and its timing, on the same line as the
- * file: so the log is cut at each `├─ `, not at line ends.
+ * logged as `├─ <file>` followed by `(+12ms)` when rendered (`(+1.20s)` past a
+ * second) or `(cached)` / `(restored)` when `experimental.incrementalBuild`
+ * reused it. Endpoints (feeds, JSON) count as pages. With several pages in
+ * flight (`build.concurrency`) a route's mark is printed when it ends, often
+ * after other routes' names: the marks are counted, not matched to files.
  */
 export function parseLog(log) {
 	// Colours are off when the output is a pipe; stripped anyway in case FORCE_COLOR is set.
 	const text = log.replace(/\x1b\[[0-9;]*m/g, '');
-	let rendered = 0;
-	let reused = 0;
-	let entryPages = 0;
-	const entryMs = [];
-	for (const part of text.split('├─ ').slice(1)) {
-		// The file, without the time stamp of a warning glued to it.
-		const file = /^(\S+?)(?:\d\d:\d\d:\d\d)?(?:\s|$)/.exec(part)?.[1] ?? '';
-		const mark = /\((cached|restored)\)|\(\+(\d+(?:\.\d+)?)(ms|s)\)/.exec(part);
-		if (!mark) continue;
-		const isEntry = entryPage.test(file);
-		if (isEntry) entryPages += 1;
-		if (mark[1]) {
-			reused += 1;
-			continue;
-		}
-		rendered += 1;
-		if (isEntry) entryMs.push(mark[3] === 's' ? Number(mark[2]) * 1000 : Number(mark[2]));
-	}
+	const reused = (text.match(/\((?:cached|restored)\)/g) ?? []).length;
+	const rendered = (text.match(/\(\+\d+(?:\.\d+)?(?:ms|s)\)/g) ?? []).length;
 	// The generation step as a whole: with several pages in flight (`build.concurrency`), a
 	// page's own `(+Nms)` includes its wait behind the others, so the step divided by the
 	// routes rendered is the cost of a page.
@@ -72,8 +47,6 @@ export function parseLog(log) {
 	return {
 		rendered,
 		reused,
-		entryPages,
-		entryMs: median(entryMs),
 		generationMs,
 		msPerRoute: generationMs !== undefined && rendered > 0 ? generationMs / rendered : undefined,
 		cards: cards ? { total: +cards[1], rendered: +cards[2], reused: +cards[3], ms: +cards[4] } : undefined,
