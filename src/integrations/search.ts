@@ -14,8 +14,9 @@
  * In `astro dev` there is no build output to index: the dev server serves the
  * index of the last build (if any) so the search page can still be tried.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { cp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -112,63 +113,99 @@ const UNUSED_UI_FILES = [
 export interface IndexReport {
 	/** Pages in the index (entry pages), not HTML files read. */
 	pages: number;
-	/** HTML files Pagefind read. */
+	/** HTML files read. */
 	files: number;
 	milliseconds: number;
 	outputPath: string;
+	/** True when the index of a previous build with the same pages was copied instead of built. */
+	reused: boolean;
 }
+
+// The package exports no `package.json`: read it beside its entry point (`lib/index.js`).
+const PAGEFIND_VERSION = (
+	JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
+).version;
+
+/** Where indexes are kept between builds, inside Astro's cache folder (kept by the deploy workflow). */
+const CACHE_FOLDER = 'relais-search';
 
 /**
  * Indexes the entry pages of a built site (`ENTRY_PAGES`) into `<siteDir>/pagefind/`.
  * French is forced: every page is in French (`<html lang>` is `settings.language`, French), and forcing it keeps a
  * single index (one stemmer) even if a page ever lacks the attribute.
+ * With a `cacheDir`, the index is keyed by what Pagefind is given (its version and every
+ * page's indexable HTML): when no entry page changed since a previous build, that build's
+ * index is copied instead of built again (the same input gives the same bytes).
  * Throws with Pagefind's own messages when indexing fails, so the build fails.
  */
-export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
+export async function buildSearchIndex(siteDir: string, cacheDir?: string): Promise<IndexReport> {
 	const started = performance.now();
-	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
-	try {
-		if (!index) throw new Error(errors.join('\n') || 'Pagefind n’a pas pu créer l’index.');
-		const files = await entryPages(siteDir);
-		const texts = await Promise.all(files.map((file) => readFile(path.join(siteDir, file), 'utf8')));
-		// Sent in path order, all at once (the service answers as it goes): the index files depend on
-		// the order pages arrive, and the same site must give the same bytes (an incremental build
-		// equals a clean one). A page without a body (a draft rendered by a preview build) is not sent.
-		const added = await Promise.all(
-			files.flatMap((file, position) => {
-				const html = texts[position] ?? '';
-				return html.includes('data-pagefind-body')
-					? [index.addHTMLFile({ url: `/${path.posix.dirname(file)}/`, content: indexableHtml(html) })]
-					: [];
-			}),
-		);
-		const addErrors = added.flatMap((response) => response.errors);
-		if (addErrors.length > 0) throw new Error(addErrors.join('\n'));
-		const outputPath = path.join(siteDir, PAGEFIND_FOLDER);
-		const written = await index.writeFiles({ outputPath });
-		if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-		await Promise.all(UNUSED_UI_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
+	const files = await entryPages(siteDir);
+	const texts = await Promise.all(files.map((file) => readFile(path.join(siteDir, file), 'utf8')));
+	// A page without a body (a draft rendered by a preview build) is not indexed.
+	const pages = files.flatMap((file, position) => {
+		const html = texts[position] ?? '';
+		return html.includes('data-pagefind-body') ? [{ url: `/${path.posix.dirname(file)}/`, content: indexableHtml(html) }] : [];
+	});
+	const outputPath = path.join(siteDir, PAGEFIND_FOLDER);
+	const key = createHash('sha256')
+		.update(JSON.stringify([PAGEFIND_VERSION, 'fr', pages]))
+		.digest('hex')
+		.slice(0, 32);
+	const cached = cacheDir && path.join(cacheDir, CACHE_FOLDER, key);
+	const report = async (reused: boolean): Promise<IndexReport> => {
 		const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
 			languages: Record<string, { page_count: number }>;
 		};
-		const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-		return { pages, files: files.length, milliseconds: Math.round(performance.now() - started), outputPath };
+		const count = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+		return { pages: count, files: files.length, milliseconds: Math.round(performance.now() - started), outputPath, reused };
+	};
+	if (cached && existsSync(cached)) {
+		await cp(cached, outputPath, { recursive: true });
+		return report(true);
+	}
+
+	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
+	try {
+		if (!index) throw new Error(errors.join('\n') || 'Pagefind n’a pas pu créer l’index.');
+		// Sent in path order, all at once (the service answers as it goes): the index files depend on
+		// the order pages arrive, and the same site must give the same bytes (an incremental build
+		// equals a clean one).
+		const added = await Promise.all(pages.map((page) => index.addHTMLFile(page)));
+		const addErrors = added.flatMap((response) => response.errors);
+		if (addErrors.length > 0) throw new Error(addErrors.join('\n'));
+		const written = await index.writeFiles({ outputPath });
+		if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+		await Promise.all(UNUSED_UI_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
 	} finally {
 		// The Node API talks to a Pagefind binary running as a service: stop it,
 		// or the build process would stay alive after Astro is done.
 		await pagefind.close();
 	}
+	if (cached) await keepIndex(outputPath, cached);
+	return report(false);
+}
+
+/** Keeps this build's index as the only cached one (older ones are of no further use). */
+async function keepIndex(outputPath: string, cached: string): Promise<void> {
+	const folder = path.dirname(cached);
+	const temporary = `${cached}.${process.pid}.tmp`;
+	await rm(folder, { recursive: true, force: true });
+	await cp(outputPath, temporary, { recursive: true });
+	await rename(temporary, cached);
 }
 
 /** The Astro integration: `integrations: [search()]` in `astro.config.mjs`. */
 export function search(): AstroIntegration {
 	let outDir: string | undefined;
+	let cacheDir: string | undefined;
 	let base = '/';
 	return {
 		name: 'relais:search',
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				outDir = fileURLToPath(config.outDir);
+				cacheDir = fileURLToPath(config.cacheDir);
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 			},
 			'astro:server:setup': ({ server }) => {
@@ -190,14 +227,14 @@ export function search(): AstroIntegration {
 				const siteDir = fileURLToPath(dir);
 				let report: IndexReport;
 				try {
-					report = await buildSearchIndex(siteDir);
+					report = await buildSearchIndex(siteDir, cacheDir);
 				} catch (error) {
 					const message = error instanceof Error ? error.message : String(error);
 					throw new Error(`Index de recherche : échec de Pagefind.\n${message}`);
 				}
 				if (report.pages === 0) logger.warn('Index de recherche : aucune publication à indexer.');
 				logger.info(
-					`Index de recherche : ${report.pages} publication(s) indexée(s) sur ${report.files} page(s) lue(s), en ${report.milliseconds} ms.`,
+					`Index de recherche : ${report.pages} publication(s) ${report.reused ? 'reprise(s) du build précédent (aucune page indexée n’a changé)' : 'indexée(s)'} sur ${report.files} page(s) lue(s), en ${report.milliseconds} ms.`,
 				);
 			},
 		},

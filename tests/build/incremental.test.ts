@@ -68,7 +68,11 @@ function compareBuilds() {
 	const files = [...new Set([...a.keys(), ...b.keys()])].sort();
 	const differing = files.filter((file) => a.get(file) !== b.get(file));
 	rmSync(fresh, { recursive: true, force: true });
-	return { differing, reused: (rebuilt.output.match(/\((cached|restored)\)/g) ?? []).length };
+	return {
+		differing,
+		reused: (rebuilt.output.match(/\((cached|restored)\)/g) ?? []).length,
+		searchReused: rebuilt.output.includes('reprise(s) du build précédent'),
+	};
 }
 
 const entry = (file: string) => path.join(content, file);
@@ -112,10 +116,11 @@ beforeAll(() => {
 });
 
 describe('an incremental rebuild equals a clean build', () => {
-	it('reuses every page when nothing changed', () => {
-		const { differing, reused } = compareBuilds();
+	it('reuses every page and the search index when nothing changed', () => {
+		const { differing, reused, searchReused } = compareBuilds();
 		expect(differing).toEqual([]);
 		expect(reused).toBeGreaterThan(30);
+		expect(searchReused).toBe(true);
 	});
 
 	const changes: Array<[string, () => void]> = [
@@ -151,8 +156,10 @@ describe('an incremental rebuild equals a clean build', () => {
 	for (const [label, change] of changes) {
 		it(`after ${label}`, () => {
 			change();
-			const { differing } = compareBuilds();
+			const { differing, searchReused } = compareBuilds();
 			expect(differing, `files differing from a clean build after ${label}`).toEqual([]);
+			// Every change here touches an entry page, or the code and settings that make them.
+			expect(searchReused, `search index reused after ${label}`).toBe(false);
 		});
 	}
 });
