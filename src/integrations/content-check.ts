@@ -16,6 +16,8 @@ import type { ResolvedSettings } from '../lib/settings';
 
 /** Several files saved at once (an editor's "save all", a git checkout) are checked once. */
 const SETTLE_MS = 50;
+/** When a fixed page reloads again, after Astro's own sync of the entry (milliseconds). */
+const RESYNC_MS = [1000, 3000];
 
 /** A browser asking for a page, not a script, a style or an image. */
 const wantsPage = (accept: string | undefined, url: string | undefined) =>
@@ -46,6 +48,7 @@ export function contentCheck(settings: ResolvedSettings): AstroIntegration {
 				let printed = report(problems, new Set(), logger);
 
 				let timer: NodeJS.Timeout | undefined;
+				const again = new Map<number, NodeJS.Timeout>();
 				server.watcher.add(contentDir);
 				server.watcher.on('all', (_event, file) => {
 					if (path.relative(contentDir, file).startsWith('..')) return;
@@ -54,8 +57,20 @@ export function contentCheck(settings: ResolvedSettings): AstroIntegration {
 						const before = errorKey(problems);
 						problems = check();
 						printed = report(problems, printed, logger, before !== '');
-						// New errors: the open page reloads into the list. Fixed: into the site again.
-						if (errorKey(problems) !== before) server.ws.send({ type: 'full-reload', path: '*' });
+						// New errors: the open page reloads into the list. Fixed: into the site again, and
+						// again once Astro, which re-syncs the entry on its own watcher, is surely done: a page
+						// reloaded before that sync ends shows the last good text of the entry.
+						if (errorKey(problems) !== before) {
+							server.ws.send({ type: 'full-reload', path: '*' });
+							for (const delay of RESYNC_MS) clearTimeout(again.get(delay));
+							if (errorKey(problems) === '') {
+								for (const delay of RESYNC_MS)
+									again.set(
+										delay,
+										setTimeout(() => server.ws.send({ type: 'full-reload', path: '*' }), delay),
+									);
+							}
+						}
 					}, SETTLE_MS);
 				});
 
