@@ -17,7 +17,7 @@ import type { ResolvedSettings } from '../lib/settings';
 /** Several files saved at once (an editor's "save all", a git checkout) are checked once. */
 const SETTLE_MS = 50;
 /** When a fixed page reloads again, after Astro's own sync of the entry (milliseconds). */
-const RESYNC_MS = [1000, 3000];
+const RESYNC_MS = [1000, 3000, 6000];
 
 /** A browser asking for a page, not a script, a style or an image. */
 const wantsPage = (accept: string | undefined, url: string | undefined) =>
