@@ -16,11 +16,12 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { cp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { linkTree } from '../lib/files';
 import { COLLECTIONS } from '../lib/collections';
 
 /** Folder of the Pagefind bundle inside the site, under the base path. */
@@ -161,7 +162,7 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
 		return { pages: count, files: files.length, milliseconds: Math.round(performance.now() - started), outputPath, reused };
 	};
 	if (cached && existsSync(cached)) {
-		await cp(cached, outputPath, { recursive: true });
+		await linkTree(cached, outputPath);
 		return report(true);
 	}
 
@@ -191,7 +192,7 @@ async function keepIndex(outputPath: string, cached: string): Promise<void> {
 	const folder = path.dirname(cached);
 	const temporary = `${cached}.${process.pid}.tmp`;
 	await rm(folder, { recursive: true, force: true });
-	await cp(outputPath, temporary, { recursive: true });
+	await linkTree(outputPath, temporary);
 	await rename(temporary, cached);
 }
 

@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CARDS_MODULE_DIR, CardCache, cardKey, cardsFingerprint, placeCard } from './cache.ts';
+import { CARDS_MODULE_DIR, CardCache, cardKey, cardsFingerprint } from './cache.ts';
+import { linkOrCopy } from '../files.ts';
 import type { CardJob, CardStats } from './types.ts';
 import { runTask, type WorkerReply, type WorkerTask } from './task.ts';
 
@@ -167,7 +168,7 @@ export async function startCards(jobs: CardJob[], options: RenderCardsOptions, s
 			misses.push(task);
 			return;
 		}
-		await Promise.all(task.targets.map((target) => placeCard(cached, target)));
+		await Promise.all(task.targets.map((target) => linkOrCopy(cached, target)));
 		reused += task.targets.length;
 	});
 

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,19 +143,5 @@ export class CardCache {
 			}
 		}
 		return removed;
-	}
-}
-
-/**
- * Puts a cached card at `target`: a hard link (no bytes copied: a rebuild places
- * thousands of cards), or a copy where a link cannot be made (another file system).
- * Cached files are never written again under their key, so sharing them is safe.
- */
-export async function placeCard(cached: string, target: string): Promise<void> {
-	try {
-		await link(cached, target);
-	} catch {
-		await rm(target, { force: true });
-		await copyFile(cached, target);
 	}
 }

@@ -4,7 +4,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { CardCache, placeCard } from './cache.ts';
+import { CardCache } from './cache.ts';
+import { linkOrCopy } from '../files.ts';
 import { renderCard } from './render.ts';
 import type { CardData } from './types.ts';
 
@@ -25,7 +26,7 @@ export async function runTask(task: WorkerTask): Promise<number> {
 	await Promise.all(
 		task.targets.map(async (target) => {
 			await mkdir(path.dirname(target), { recursive: true });
-			await placeCard(stored, target);
+			await linkOrCopy(stored, target);
 		}),
 	);
 	return png.length;
