@@ -149,10 +149,10 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
 		return html.includes('data-pagefind-body') ? [{ url: `/${path.posix.dirname(file)}/`, content: indexableHtml(html) }] : [];
 	});
 	const outputPath = path.join(siteDir, PAGEFIND_FOLDER);
-	const key = createHash('sha256')
-		.update(JSON.stringify([PAGEFIND_VERSION, 'fr', pages]))
-		.digest('hex')
-		.slice(0, 32);
+	// Fed page by page: one string of every page at once would be tens of megabytes.
+	const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0fr`);
+	for (const page of pages) hash.update(`\0${page.url}\0${page.content.length}\0`).update(page.content);
+	const key = hash.digest('hex').slice(0, 32);
 	const cached = cacheDir && path.join(cacheDir, CACHE_FOLDER, key);
 	const report = async (reused: boolean): Promise<IndexReport> => {
 		const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
