@@ -50,11 +50,15 @@ export function contentCheck(settings: ResolvedSettings): AstroIntegration {
 				let timer: NodeJS.Timeout | undefined;
 				const again = new Map<number, NodeJS.Timeout>();
 				server.watcher.add(contentDir);
-				server.watcher.on('all', (_event, file) => {
+				const changed = new Set<string>();
+				server.watcher.on('all', (event, file) => {
 					if (path.relative(contentDir, file).startsWith('..')) return;
+					if (event !== 'unlink' && event !== 'unlinkDir') changed.add(file);
 					clearTimeout(timer);
 					timer = setTimeout(() => {
 						const before = errorKey(problems);
+						const files = [...changed];
+						changed.clear();
 						problems = check();
 						printed = report(problems, printed, logger, before !== '');
 						// New errors: the open page reloads into the list. Fixed: into the site again, and
@@ -64,6 +68,9 @@ export function contentCheck(settings: ResolvedSettings): AstroIntegration {
 							server.ws.send({ type: 'full-reload', path: '*' });
 							for (const delay of RESYNC_MS) clearTimeout(again.get(delay));
 							if (errorKey(problems) === '') {
+								// Astro's content layer may still hold the entry as it was before the mistake:
+								// tell its watcher again that the fixed files changed, so it syncs them.
+								for (const file of files) server.watcher.emit('change', file);
 								for (const delay of RESYNC_MS)
 									again.set(
 										delay,

@@ -120,7 +120,10 @@ describe('npm run dev shows content errors where the author looks', () => {
 			expect(dev.output()).toContain('le champ « title » : le texte contient deux-points');
 			expect(dev.output()).not.toContain('Failed to reload');
 
-			// The author copies the corrected line.
+			// The author reads the message, then copies the corrected line. (Writing the fix at once,
+			// while Astro was still syncing the broken file, has been seen to leave Astro's copy of
+			// the entry stale on a loaded machine: an author takes seconds, so does the test.)
+			await page.waitForTimeout(2000);
 			writeFileSync(file, original.replace(/^title: .*$/m, 'title: "Visite du préfet : Pôle Mécanique"'));
 			// The page reloads by itself once the entry is valid again (src/integrations/content-check.ts).
 			// On a loaded machine Astro's own re-sync of the entry has been seen to outlast those
