@@ -9,26 +9,30 @@
  *
  * Environment: RELAIS_CONTENT_DIR (default `content`).
  *
- * Plain Node ESM so that it runs without a build step; the logic lives in
- * exported functions (`planEntry` is pure) for the unit tests.
+ * Node ESM run through `tsx` (`npm run new`), so that the entry types come
+ * from the registry of collections (src/schemas/collections.ts); the logic
+ * lives in exported functions (`planEntry` is pure) for the unit tests.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import slugify from '@sindresorhus/slugify';
+import { COLLECTION_REGISTRY, COLLECTIONS } from '../src/schemas/collections.ts';
 
-/** @typedef {'communiques' | 'rencontres' | 'temoignages'} Collection */
+/** @typedef {import('../src/schemas/collections.ts').CollectionName} Collection */
 
 /**
- * What an author may type → collection folder and template name.
+ * What an author may type (the template's name: `communique`) → collection folder,
+ * template name and whether the entry is named by a title or by a person's name.
  * Singular, plural, with or without accents: authors should not have to guess.
- * @type {Record<string, { collection: Collection, template: string }>}
+ * @type {Record<string, { collection: Collection, template: string, namedBy: string }>}
  */
-export const ENTRY_TYPES = {
-	communique: { collection: 'communiques', template: 'communique' },
-	rencontre: { collection: 'rencontres', template: 'rencontre' },
-	temoignage: { collection: 'temoignages', template: 'temoignage' },
-};
+export const ENTRY_TYPES = Object.fromEntries(
+	COLLECTIONS.map((collection) => {
+		const { template, editor } = COLLECTION_REGISTRY[collection];
+		return [template, { collection, template, namedBy: editor.identifierField }];
+	}),
+);
 
 /** The site's time zone; the contract reads naive dates in it. */
 export const TIME_ZONE = 'Europe/Paris';
@@ -54,11 +58,11 @@ export class EntryError extends Error {
 /**
  * `communique`, `Communiqués`, `témoignage` → the entry type key.
  * @param {string} value
- * @returns {keyof typeof ENTRY_TYPES | undefined}
+ * @returns {string | undefined}
  */
 export function entryType(value) {
 	const key = value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/s$/, '');
-	return Object.hasOwn(ENTRY_TYPES, key) ? /** @type {keyof typeof ENTRY_TYPES} */ (key) : undefined;
+	return Object.hasOwn(ENTRY_TYPES, key) ? key : undefined;
 }
 
 /**
@@ -141,7 +145,7 @@ export function fillTemplate(template, values) {
 
 /**
  * @typedef {object} EntryRequest
- * @property {string} type `communique`, `rencontre` or `temoignage` (accents and plural accepted).
+ * @property {string} type `communique`, `rencontre`… (a key of `ENTRY_TYPES`; accents and plural accepted).
  * @property {string} title The title, or the person's name for a testimonial.
  * @property {string} [date] `AAAA-MM-JJ`; default: today in Paris, and the entry's date is now.
  * @property {Date} [now] Default: the current time.
@@ -165,13 +169,14 @@ export function fillTemplate(template, values) {
 export function planEntry({ type, title, date, now = new Date(), timeZone = TIME_ZONE }) {
 	const key = entryType(type ?? '');
 	if (!key) {
-		throw new EntryError(`Type d’entrée inconnu : « ${type ?? ''} ». Types possibles : communique, rencontre, temoignage.`);
+		throw new EntryError(`Type d’entrée inconnu : « ${type ?? ''} ». Types possibles : ${Object.keys(ENTRY_TYPES).join(', ')}.`);
 	}
 	const cleanTitle = (title ?? '').replace(/\s+/g, ' ').trim();
+	const { collection, template, namedBy } = ENTRY_TYPES[key];
 	if (!cleanTitle) {
 		throw new EntryError(
-			key === 'temoignage'
-				? 'Indiquez le nom de la personne, par exemple : npm run new -- temoignage "Pierre Bonnefoy"'
+			namedBy === 'name'
+				? `Indiquez le nom de la personne, par exemple : npm run new -- ${key} "Pierre Bonnefoy"`
 				: `Indiquez le titre, par exemple : npm run new -- ${key} "Titre de l’entrée"`,
 		);
 	}
@@ -183,7 +188,6 @@ export function planEntry({ type, title, date, now = new Date(), timeZone = TIME
 
 	const local = localDateTime(now, timeZone);
 	const day = date ?? local.day;
-	const { collection, template } = ENTRY_TYPES[key];
 	const fileName = `${day}-${slug}.md`;
 	return {
 		collection,
@@ -276,9 +280,9 @@ export function parseArguments(argv) {
 }
 
 export const USAGE = `Créer une entrée :
-  npm run new -- communique "Titre du communiqué"
-  npm run new -- rencontre "Titre du compte rendu"
-  npm run new -- temoignage "Prénom Nom"
+${Object.values(ENTRY_TYPES)
+	.map(({ template, namedBy }) => `  npm run new -- ${template} "${namedBy === 'name' ? 'Prénom Nom' : 'Titre'}"`)
+	.join('\n')}
 Option : --date AAAA-MM-JJ (par défaut : aujourd’hui).`;
 
 /** French next steps, printed after the path. */

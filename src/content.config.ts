@@ -1,13 +1,16 @@
 /**
- * The three collections of the content contract (`../shared/CONTENT-MODEL.md`):
- * folders under `content/`, ids from file names, French error messages.
+ * The collections of the content registry (`src/schemas/collections.ts`, after
+ * `../shared/CONTENT-MODEL.md`): folders under `content/`, ids from file names,
+ * French error messages.
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { settings } from './config';
 import { entryIdFromPath } from './lib/ids';
 import { previewLoader } from './lib/preview-loader';
-import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from './schemas/entries';
+import { COLLECTION_REGISTRY, COLLECTIONS, type CollectionName } from './schemas/collections';
+import type { SchemaHelpers } from './schemas/entries';
 
 const loader = (collection: string) =>
 	previewLoader(
@@ -21,21 +24,19 @@ const loader = (collection: string) =>
 
 const helpers = (image: SchemaHelpers['image']): SchemaHelpers => ({
 	image,
-	rencontre: reference('rencontres'),
+	reference: (collection) => reference(collection as CollectionName),
 	timeZone: settings.timeZone,
 });
 
-export const collections = {
-	communiques: defineCollection({
-		loader: loader('communiques'),
-		schema: ({ image }) => pressReleaseSchema(helpers(image)),
-	}),
-	rencontres: defineCollection({
-		loader: loader('rencontres'),
-		schema: ({ image }) => meetingReportSchema(helpers(image)),
-	}),
-	temoignages: defineCollection({
-		loader: loader('temoignages'),
-		schema: ({ image }) => testimonialSchema(helpers(image)),
-	}),
-};
+/** A collection's config with its registry schema, so that pages see its entries' `data` type. */
+type Config<Name extends CollectionName> =
+	ReturnType<(typeof COLLECTION_REGISTRY)[Name]['schema']> extends infer Schema extends z.ZodType
+		? ReturnType<typeof defineCollection<Schema>>
+		: never;
+
+export const collections = Object.fromEntries(
+	COLLECTIONS.map((name) => [
+		name,
+		defineCollection({ loader: loader(name), schema: ({ image }) => COLLECTION_REGISTRY[name].schema(helpers(image)) }),
+	]),
+) as { [Name in CollectionName]: Config<Name> };

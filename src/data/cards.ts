@@ -7,6 +7,7 @@
 import { settings } from '../config';
 import type { CardData, CardJob } from '../lib/cards/types';
 import { t } from '../lib/i18n';
+import { collectionLabels } from '../schemas/collections';
 import { frenchTypography } from '../lib/typography';
 import { getYearArchives } from './archives';
 import { COLLECTIONS, getPublished, type NewsItem } from './entries';
@@ -29,7 +30,7 @@ export function cardPath(item: Pick<NewsItem, 'collection' | 'id'>): string {
 
 /** What an entry's card shows: type, title (testimonial: the speaker), date, and for events the place. */
 export function entryCardData(item: NewsItem): CardData {
-	const base = { label: t(`type.${item.collection}`), date: frenchDate(item.date), site: settings.name };
+	const base = { label: collectionLabels(item.collection).singular, date: frenchDate(item.date), site: settings.name };
 	const entry = item.entry;
 	if (entry.collection === 'temoignages') {
 		return {
@@ -60,7 +61,7 @@ export async function getCardJobs(): Promise<CardJob[]> {
 	const jobs: CardJob[] = [page(SITE_CARD, settings.name, settings.tagline, t('card.site'))];
 	for (const collection of COLLECTIONS) {
 		const items = await getPublished(collection);
-		jobs.push(page(`og/${collection}.png`, t(`collection.${collection}`), t(`collection.${collection}.intro`)));
+		jobs.push(page(`og/${collection}.png`, collectionLabels(collection).plural, collectionLabels(collection).intro));
 		if (entryCardsEnabled) for (const item of items) jobs.push({ path: cardPath(item), data: entryCardData(item) });
 	}
 	jobs.push(page('og/themes.png', t('themes.title'), t('themes.intro')));

@@ -12,7 +12,7 @@ import { testimonialDescription, testimonialTitle } from '../lib/testimonial';
 import type { EventDetails } from '../schemas/event';
 import { devServer, url } from './site';
 
-import { COLLECTIONS, type CollectionName } from '../lib/collections';
+import { COLLECTIONS, type CollectionName } from '../schemas/collections';
 
 export { COLLECTIONS, type CollectionName };
 export type AnyEntry = CollectionEntry<CollectionName>;

@@ -23,6 +23,7 @@ import {
 import { isoDateTime } from '../lib/dates';
 import { absolutizeHtml } from '../lib/html';
 import { t } from '../lib/i18n';
+import { collectionLabels } from '../schemas/collections';
 import { eventLocation } from '../lib/ical';
 import { xmlAttribute, xmlText } from '../lib/feeds/xml';
 import { frenchTypography } from '../lib/typography';
@@ -75,9 +76,9 @@ export function getFeeds(): Promise<Feed[]> {
 			COLLECTIONS.map(async (collection) => ({
 				kind: 'collection' as const,
 				folder: collection,
-				label: t(`collection.${collection}`),
-				title: `${settings.name} – ${t(`collection.${collection}`)}`,
-				description: t(`collection.${collection}.intro`),
+				label: collectionLabels(collection).plural,
+				title: `${settings.name} – ${collectionLabels(collection).plural}`,
+				description: collectionLabels(collection).intro,
 				home: url.path(collection),
 				entries: await getPublished(collection),
 			})),
@@ -221,7 +222,7 @@ function feedItem(item: NewsItem): Promise<FeedItem> {
 	let built = itemCache.get(key);
 	if (!built) {
 		built = (async () => {
-			const lead = `<p><strong>${xmlText(t(`type.${item.collection}`))}</strong></p>${eventHtml(item)}`;
+			const lead = `<p><strong>${xmlText(collectionLabels(item.collection).singular)}</strong></p>${eventHtml(item)}`;
 			return {
 				title: item.title,
 				link: url.absolute(item.collection, item.id),
@@ -230,7 +231,7 @@ function feedItem(item: NewsItem): Promise<FeedItem> {
 				summary: item.description,
 				contentHtml: absolutizeHtml(lead + (await bodyHtml(item)), settings.site),
 				leadHtml: lead,
-				categories: [t(`type.${item.collection}`), ...item.tags.map(frenchTypography)],
+				categories: [collectionLabels(item.collection).singular, ...item.tags.map(frenchTypography)],
 				image: await coverImage(item),
 				event: feedEvent(item),
 			};

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { linkTree } from '../lib/files';
-import { COLLECTIONS } from '../lib/collections';
+import { COLLECTIONS } from '../schemas/collections';
 
 /** Folder of the Pagefind bundle inside the site, under the base path. */
 export const PAGEFIND_FOLDER = 'pagefind';

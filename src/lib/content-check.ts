@@ -13,7 +13,8 @@ import path from 'node:path';
 import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../schemas/entries';
+import { collectionLabels, collectionSpec, COLLECTIONS, isCollectionName, type CollectionName } from '../schemas/collections';
+import type { SchemaHelpers } from '../schemas/entries';
 import { fieldName } from './errors';
 import { entryIdFromPath } from './ids';
 import {
@@ -42,7 +43,7 @@ export interface ContentProblem {
 }
 
 export interface CheckOptions {
-	/** Folder holding `communiques/`, `rencontres/`, `temoignages/`. */
+	/** Folder holding a folder per collection (`communiques/`, `rencontres/`…). */
 	contentDir: string;
 	timeZone: string;
 	now: Date;
@@ -51,14 +52,6 @@ export interface CheckOptions {
 	/** How an unknown field (or folder) is reported. Default: `'warn'`. */
 	unknownFields?: 'warn' | 'error';
 }
-
-const COLLECTION_SCHEMAS = {
-	communiques: pressReleaseSchema,
-	rencontres: meetingReportSchema,
-	temoignages: testimonialSchema,
-} as const;
-type Collection = keyof typeof COLLECTION_SCHEMAS;
-const COLLECTIONS = Object.keys(COLLECTION_SCHEMAS) as Collection[];
 
 /** How every message about a missing required field starts (`src/lib/errors.ts`, `src/schemas/fields.ts`). */
 const MISSING = 'champ obligatoire manquant';
@@ -81,7 +74,7 @@ const TEMPLATE_VARIABLES: Record<string, string> = {
 };
 
 interface ParsedEntry {
-	collection: Collection;
+	collection: CollectionName;
 	id: string;
 	file: string;
 	data: Record<string, unknown>;
@@ -111,14 +104,14 @@ export function checkContent(options: CheckOptions): ContentProblem[] {
 	// Paths stay text here (Astro resolves images at build); their files are checked below.
 	const helpers: SchemaHelpers = {
 		image: () => z.string() as unknown as z.ZodType<ImageMetadata>,
-		rencontre: z.string().transform((id) => ({ id })),
+		reference: () => z.string().transform((id) => ({ id })),
 		timeZone: options.timeZone,
 	};
 
 	problems.push(...strayFiles(options.contentDir, relative, unknownSeverity === 'error' ? 'error' : 'warning'));
 	for (const collection of COLLECTIONS) {
 		const folder = path.join(options.contentDir, collection);
-		const schema = COLLECTION_SCHEMAS[collection](helpers);
+		const schema = collectionSpec(collection).schema(helpers);
 		const shape = fieldShape(schema);
 		const index = fieldIndex(shape);
 		for (const absolute of listEntryFiles(folder)) {
@@ -179,7 +172,7 @@ function strayFiles(contentDir: string, relative: (absolute: string) => string, 
 	const problems: ContentProblem[] = [];
 	for (const name of readdirSync(contentDir).sort()) {
 		const absolute = path.join(contentDir, name);
-		if (name.startsWith('.') || name.startsWith('_') || (COLLECTIONS as string[]).includes(name)) continue;
+		if (name.startsWith('.') || name.startsWith('_') || isCollectionName(name)) continue;
 		if (!statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) {
 			if (/\.(md|mdx)$/i.test(name)) {
 				problems.push({
@@ -228,7 +221,7 @@ function listEntryFiles(folder: string): string[] {
 interface EntryFile {
 	absolute: string;
 	file: string;
-	collection: Collection;
+	collection: CollectionName;
 	id: string;
 	schema: z.ZodType;
 	shape: FieldShape;
@@ -547,8 +540,47 @@ function entryProblems(entry: ParsedEntry, data: Record<string, unknown>, option
 
 const bodyLineOf = (entry: ParsedEntry, offset: number) => entry.bodyLine + entry.body.slice(0, offset).split('\n').length - 1;
 
-const INTERNAL_LINK = /\]\(\s*<?(?:\.{0,2}\/)*(communiques|rencontres|temoignages)\/([^/)\s#?>]+)\/?[^)]*\)/g;
+const INTERNAL_LINK = new RegExp(String.raw`\]\(\s*<?(?:\.{0,2}\/)*(${COLLECTIONS.join('|')})\/([^/)\s#?>]+)\/?[^)]*\)`, 'g');
 const EVENT_CARD = /<Evenement\b[^>]*?\bentree=["']([^"']+)["']/g;
+
+/** « la rencontre », « le communiqué », « l’article ». */
+function theNoun(collection: CollectionName): string {
+	const { noun, gender } = collectionLabels(collection);
+	return /^[aeiouyéèêh]/i.test(noun) ? `l’${noun}` : `${gender === 'f' ? 'la' : 'le'} ${noun}`;
+}
+
+/** A reference field (`rencontre: <id>`) whose entry is missing, or has errors of its own. */
+function referenceProblems(
+	entry: ParsedEntry,
+	field: string,
+	target: CollectionName,
+	id: string,
+	found: Map<string, { file: string; valid: boolean }>,
+): ContentProblem[] {
+	const line = entry.lineOf([field]);
+	const existing = found.get(`${target}/${id}`);
+	if (existing) {
+		return existing.valid
+			? []
+			: [{ severity: 'warning', file: entry.file, line, field, message: brokenTarget(theNoun(target), id, existing.file) }];
+	}
+	const { noun, gender } = collectionLabels(target);
+	const ids = [...found.keys()].filter((key) => key.startsWith(`${target}/`)).map((key) => key.slice(target.length + 1));
+	const near = ids.find((other) => editDistance(other, id) <= Math.max(2, Math.floor(id.length / 10)));
+	const elsewhere = COLLECTIONS.filter((collection) => collection !== target)
+		.map((collection) => found.get(`${collection}/${id}`))
+		.find(Boolean);
+	return [
+		{
+			severity: 'error',
+			file: entry.file,
+			line,
+			field,
+			message: `${gender === 'f' ? 'aucune' : 'aucun'} ${noun} n’a l’identifiant « ${id} »${elsewhere ? ` (c’est ${elsewhere.file})` : ''} : indiquez le nom d’un fichier de content/${target}/ sans son extension.${near ? ` Vouliez-vous dire « ${near} » ?` : ''}`,
+			...(near && { fix: `${field}: ${near}` }),
+		},
+	];
+}
 
 /** A note for a reference to an entry that exists but has errors of its own: the root cause is there. */
 const brokenTarget = (what: string, id: string, file: string) =>
@@ -557,32 +589,11 @@ const brokenTarget = (what: string, id: string, file: string) =>
 function crossEntryProblems(entries: ParsedEntry[], found: Map<string, { file: string; valid: boolean }>): ContentProblem[] {
 	const problems: ContentProblem[] = [];
 	const spellings = new Map<string, Map<string, string>>();
-	const rencontreIds = [...found.keys()].filter((key) => key.startsWith('rencontres/')).map((key) => key.slice('rencontres/'.length));
 	for (const entry of entries) {
-		const rencontre = entry.data.rencontre;
-		if (entry.collection === 'temoignages' && typeof rencontre === 'string' && rencontre !== '') {
-			const target = found.get(`rencontres/${rencontre}`);
-			const line = entry.lineOf(['rencontre']);
-			if (!target) {
-				const near = rencontreIds.find((id) => editDistance(id, rencontre) <= Math.max(2, Math.floor(rencontre.length / 10)));
-				const elsewhere = found.get(`communiques/${rencontre}`) ?? found.get(`temoignages/${rencontre}`);
-				problems.push({
-					severity: 'error',
-					file: entry.file,
-					line,
-					field: 'rencontre',
-					message: `aucune rencontre n’a l’identifiant « ${rencontre} »${elsewhere ? ` (c’est ${elsewhere.file})` : ''} : indiquez le nom d’un fichier de content/rencontres/ sans son extension.${near ? ` Vouliez-vous dire « ${near} » ?` : ''}`,
-					...(near && { fix: `rencontre: ${near}` }),
-				});
-			} else if (!target.valid) {
-				problems.push({
-					severity: 'warning',
-					file: entry.file,
-					line,
-					field: 'rencontre',
-					message: brokenTarget('la rencontre', rencontre, target.file),
-				});
-			}
+		for (const [field, target] of Object.entries(collectionSpec(entry.collection).references ?? {})) {
+			const id = entry.data[field];
+			if (typeof id === 'string' && id !== '' && isCollectionName(target))
+				problems.push(...referenceProblems(entry, field, target, id, found));
 		}
 		const tags = Array.isArray(entry.data.tags) ? entry.data.tags : typeof entry.data.tags === 'string' ? [entry.data.tags] : [];
 		if (found.get(`${entry.collection}/${entry.id}`)?.valid) {

@@ -1,18 +1,19 @@
 /**
- * The Decap CMS configuration (`/admin/config.yml`), generated from the zod
- * schemas of the three collections (src/schemas/entries.ts): the schemas are
+ * The Decap CMS configuration (`/admin/config.yml`), generated from the
+ * registry of collections (src/schemas/collections.ts): the schemas are
  * instantiated with stand-in helpers and walked field by field, so a field
  * added to a schema appears in the web editor. What the zod type cannot say
  * comes from metadata (`.meta({ widget })`: dates of src/schemas/fields.ts,
  * the image and reference helpers below) or from the field's path
  * (`description` → long text, `attachments.file` → file). Labels and hints
- * are French, from the tables of this file (tests/unit/decap.test.ts fails
+ * are French, from the registry's tables (tests/unit/decap.test.ts fails
  * when a field has no label).
  *
  * Pure: no Astro import; src/pages/admin/config.yml.ts feeds it the settings.
  */
 import { z } from 'astro/zod';
-import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../schemas/entries';
+import { collectionSpec, COLLECTIONS, FIELD_HINTS, FIELD_ITEM_LABELS, FIELD_LABELS } from '../schemas/collections';
+import type { SchemaHelpers } from '../schemas/entries';
 import { defOf } from './zod-def';
 
 /** A field of the Decap config (the keys Decap reads, in its snake_case). */
@@ -91,136 +92,14 @@ export interface DecapOptions {
 export function schemaHelpers(timeZone = 'Europe/Paris'): SchemaHelpers {
 	return {
 		image: () => z.string().meta({ widget: 'image' }) as never,
-		rencontre: z
-			.string()
-			.transform((id) => ({ id }))
-			.meta({ widget: 'relation', collection: 'rencontres' }),
+		reference: (collection) =>
+			z
+				.string()
+				.transform((id) => ({ id }))
+				.meta({ widget: 'relation', collection }),
 		timeZone,
 	};
 }
-
-/** The three collections of the content contract, in the order of the menu. */
-export const DECAP_COLLECTIONS = [
-	{
-		name: 'communiques',
-		schema: pressReleaseSchema,
-		label: 'Communiqués de presse',
-		label_singular: 'Communiqué de presse',
-		description: 'Les communiqués du service de presse.',
-		identifier_field: 'title',
-		summary: "{{title}} ({{date | date('DD/MM/YYYY')}})",
-	},
-	{
-		name: 'rencontres',
-		schema: meetingReportSchema,
-		label: 'Rencontres',
-		label_singular: 'Rencontre',
-		description: 'Comptes rendus de rencontres et d’événements.',
-		identifier_field: 'title',
-		summary: "{{title}} ({{date | date('DD/MM/YYYY')}})",
-	},
-	{
-		name: 'temoignages',
-		schema: testimonialSchema,
-		label: 'Témoignages',
-		label_singular: 'Témoignage',
-		description: 'La parole des dirigeantes et dirigeants d’entreprise.',
-		identifier_field: 'name',
-		summary: "{{name}} ({{date | date('DD/MM/YYYY')}})",
-	},
-] as const;
-
-export type DecapCollectionName = (typeof DECAP_COLLECTIONS)[number]['name'];
-
-/**
- * French label of every field, by path (`event.start`, `contacts.email`); a
- * path absent here falls back to its last segment (`name` → « Nom »), and the
- * unit test requires every field of every schema to find a label here.
- */
-export const DECAP_LABELS: Readonly<Record<string, string>> = {
-	date: 'Date de publication',
-	updated: 'Mis à jour le',
-	tags: 'Thèmes',
-	draft: 'Brouillon',
-	image: 'Image de couverture',
-	'image.src': 'Fichier image',
-	'image.alt': 'Texte alternatif',
-	title: 'Titre',
-	description: 'Chapô',
-	reference: 'Référence',
-	event: 'Événement',
-	'event.start': 'Début',
-	'event.end': 'Fin',
-	'event.place': 'Lieu',
-	'event.city': 'Ville',
-	'event.address': 'Adresse',
-	contacts: 'Contacts presse',
-	'contacts.name': 'Nom',
-	'contacts.role': 'Fonction',
-	'contacts.email': 'Adresse e-mail',
-	'contacts.phone': 'Téléphone',
-	attachments: 'Fichiers (dossier de presse)',
-	'attachments.file': 'Fichier',
-	'attachments.title': 'Titre du fichier',
-	organizers: 'Organisateurs',
-	speakers: 'Intervenants',
-	'speakers.name': 'Nom',
-	'speakers.role': 'Fonction',
-	'speakers.organisation': 'Organisation',
-	figures: 'Chiffres clés',
-	'figures.value': 'Nombre',
-	'figures.label': 'Ce qu’il compte',
-	name: 'Nom',
-	role: 'Fonction',
-	organisation: 'Organisation',
-	rencontre: 'Rencontre liée',
-	body: 'Texte',
-};
-
-/** « Ajouter un … » of the lists of objects. */
-const DECAP_SINGULAR_LABELS: Readonly<Record<string, string>> = {
-	contacts: 'contact',
-	attachments: 'fichier',
-	speakers: 'intervenant',
-	figures: 'chiffre clé',
-};
-
-/** Labels per collection where the same path means something else (`temoignages.description`). */
-const COLLECTION_LABELS: Readonly<Record<string, string>> = {
-	'temoignages.title': 'Titre (facultatif)',
-	'temoignages.description': 'Résumé (facultatif)',
-	'temoignages.body': 'Témoignage',
-};
-
-/** French hints shown under the fields, by path. */
-export const DECAP_HINTS: Readonly<Record<string, string>> = {
-	date: 'Date et heure de publication, heure de Paris. Une date future programme la publication : l’entrée paraîtra à la première construction du site après cette date.',
-	updated: 'Date de la dernière mise à jour, affichée sur la page. Laisser vide sinon.',
-	tags: 'Un thème par ligne ou séparés par des virgules (exemple : industrie, RSE). Chaque thème a sa page et son flux.',
-	draft: 'Un brouillon n’est jamais publié sur le site.',
-	image: 'Facultative. Si vous ajoutez une image, le texte alternatif est obligatoire.',
-	'image.src': 'L’image est enregistrée à côté de l’entrée.',
-	'image.alt': 'Décrivez ce que montre l’image, pour les personnes qui ne la voient pas.',
-	description: 'Une ou deux phrases : affiché dans les listes, les flux, les moteurs de recherche et les partages.',
-	reference: 'La référence du service de presse, par exemple « 71.20 - PRESSE ».',
-	event: 'Quand et où a lieu l’événement.',
-	'event.start': 'Date, et heure si elle est connue (heure de Paris).',
-	'event.end': 'Facultative : date, et heure, de fin.',
-	'event.place': 'Par exemple « Pôle Mécanique d’Alès, salle Hospitality ».',
-	'contacts.email': 'Affichée comme lien « mailto: ».',
-	'contacts.phone': 'Tel qu’il doit s’afficher, par exemple « 04 66 00 00 00 ».',
-	attachments: 'Dossier de presse, programme… Les fichiers sont enregistrés à côté de l’entrée ; leur type et leur taille sont affichés.',
-	organizers: 'Les réseaux ou organismes organisateurs, un par ligne ou séparés par des virgules.',
-	'figures.value': 'Un nombre, par exemple 140.',
-	'figures.label': 'Par exemple « entreprises ».',
-	'temoignages.name': 'Qui parle : c’est le titre de la page.',
-	'temoignages.role': 'Par exemple « Dirigeant ».',
-	rencontre: 'La rencontre à laquelle ce témoignage se rattache ; la page du témoignage y renvoie.',
-	'temoignages.title': 'Laisser vide : le titre est formé du nom et de l’organisation.',
-	'temoignages.description': 'Laisser vide : le résumé est tiré du début du témoignage.',
-	body: 'Le texte de l’entrée, en Markdown.',
-	'temoignages.body': 'Le témoignage lui-même.',
-};
 
 /** Widgets the zod type cannot tell, by path. */
 const PATH_WIDGETS: Readonly<Record<string, string>> = {
@@ -314,11 +193,11 @@ function widgetOf(path: string, { core, meta }: Unwrapped): Record<string, unkno
 
 function labelOf(collection: string, path: string): string {
 	const last = path.split('.').at(-1) ?? path;
-	return COLLECTION_LABELS[`${collection}.${path}`] ?? DECAP_LABELS[path] ?? DECAP_LABELS[last] ?? last;
+	return FIELD_LABELS[`${collection}.${path}`] ?? FIELD_LABELS[path] ?? FIELD_LABELS[last] ?? last;
 }
 
 function hintOf(collection: string, path: string): string | undefined {
-	return DECAP_HINTS[`${collection}.${path}`] ?? DECAP_HINTS[path];
+	return FIELD_HINTS[`${collection}.${path}`] ?? FIELD_HINTS[path];
 }
 
 /**
@@ -354,7 +233,7 @@ function decapField(collection: string, name: string, schema: z.ZodType, prefix:
 		const item = unwrap(core.element);
 		if (defOf(item.core).type === 'object') {
 			field.fields = decapFields(collection, item.core, `${path}.`);
-			field.label_singular = DECAP_SINGULAR_LABELS[path] ?? labelOf(collection, path);
+			field.label_singular = FIELD_ITEM_LABELS[path] ?? labelOf(collection, path);
 			const first = field.fields.find((sub) => sub.required)?.name ?? field.fields[0]?.name;
 			if (first) field.summary = `{{fields.${first}}}`;
 			field.collapsed = true;
@@ -401,14 +280,14 @@ export function decapConfig(options: DecapOptions): DecapConfig {
 			deleteMedia: 'Suppression du fichier « {{path}} »',
 		},
 	};
-	const collections = DECAP_COLLECTIONS.map((collection): DecapCollection => {
-		const schema = collection.schema(helpers);
+	const collections = COLLECTIONS.map((name): DecapCollection => {
+		const { schema, labels, editor } = collectionSpec(name);
 		return {
-			name: collection.name,
-			label: collection.label,
-			label_singular: collection.label_singular,
-			description: collection.description,
-			folder: folderOf(contentDir, collection.name),
+			name,
+			label: labels.plural,
+			label_singular: labels.singular,
+			description: editor.description,
+			folder: folderOf(contentDir, name),
 			create: true,
 			extension: 'md',
 			format: 'frontmatter',
@@ -418,21 +297,21 @@ export function decapConfig(options: DecapOptions): DecapConfig {
 			// or next to `index.md` for an entry kept in its own folder).
 			media_folder: '',
 			public_folder: '',
-			identifier_field: collection.identifier_field,
-			summary: collection.summary,
-			sortable_fields: ['date', collection.identifier_field],
+			identifier_field: editor.identifierField,
+			summary: editor.summary,
+			sortable_fields: ['date', ...(editor.sortableFields ?? [editor.identifierField])],
 			view_filters: [
 				{ label: 'Brouillons', field: 'draft', pattern: true },
 				{ label: 'Publiés ou programmés', field: 'draft', pattern: false },
 			],
 			fields: [
-				...decapFields(collection.name, schema),
+				...decapFields(name, schema(helpers)),
 				{
 					name: 'body',
-					label: labelOf(collection.name, 'body'),
+					label: labelOf(name, 'body'),
 					widget: 'markdown',
-					required: collection.name === 'temoignages',
-					hint: hintOf(collection.name, 'body'),
+					required: editor.bodyRequired ?? false,
+					hint: hintOf(name, 'body'),
 				},
 			],
 		};

@@ -10,8 +10,8 @@ import { figureSchema, speakerSchema } from './people';
 export interface SchemaHelpers {
 	/** Astro's `image()` (resolves a path relative to the entry). */
 	image: () => z.ZodType<ImageMetadata>;
-	/** Astro's `reference('rencontres')`: turns an id into `{ id }`. */
-	rencontre: z.ZodType<{ id: string }>;
+	/** Astro's `reference(collection)`: turns the id of an entry of `collection` into `{ id }`. */
+	reference: (collection: string) => z.ZodType<{ id: string }>;
 	/** The site's time zone, in which naive dates are read. */
 	timeZone: string;
 }
@@ -86,7 +86,7 @@ export const testimonialSchema = (helpers: SchemaHelpers) =>
 		/** Organisation. Default: none. Example: `"Magne Distribution"`. */
 		organisation: optional(text()),
 		/** Id of the `rencontres` entry it belongs to. Default: none. Example: `2020-02-15-rencontre-des-reseaux`. */
-		rencontre: optional(helpers.rencontre),
+		rencontre: optional(helpers.reference('rencontres')),
 		/** Title; derived from name and organisation when absent. */
 		title: optional(text()),
 		/** Description; derived from the body when absent. */

@@ -68,7 +68,8 @@ const PAGE_SIZE = 20;
 const WIDE_SCREEN = '(min-width: 50rem)';
 const TYPING_DELAY_MS = 200;
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-const TYPE_ORDER: string[] = [t('type.communiques'), t('type.rencontres'), t('type.temoignages')];
+/** The types in the site's order (`data-types` of the page's `[data-search]` element). */
+const TYPE_ORDER: string[] = JSON.parse(document.querySelector<HTMLElement>('[data-search]')?.dataset.types ?? '[]') as string[];
 
 /** Display order of a facet's values: types as the site lists them, years newest first, others alphabetically. */
 function sortValues(facet: Facet, values: string[]): string[] {

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { COLLECTIONS } from '../../src/schemas/collections';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -97,7 +98,7 @@ function first(list: string[], what: string): string {
 
 /** The page of the first published `.mdx` entry of `content`. */
 function mdxEntry(outDir: string, content: string): string {
-	for (const collection of ['communiques', 'rencontres', 'temoignages']) {
+	for (const collection of COLLECTIONS) {
 		const folder = path.join(content, collection);
 		if (!existsSync(folder)) continue;
 		for (const entry of readdirSync(folder, { withFileTypes: true })) {

@@ -1,20 +1,11 @@
 /**
  * Field paths of the collection schemas, walked straight from zod 4
- * definitions (independently of src/lib/decap.ts, whose output the tests
- * compare with it): `event.place`, `contacts.email`, each with whether an
+ * definitions (read through src/lib/zod-def.ts, but independently of the walk
+ * of src/lib/decap.ts, whose output the tests compare with it): `event.place`, `contacts.email`, each with whether an
  * author must fill it.
  */
 import type { z } from 'astro/zod';
-
-/** The bits of a zod 4 schema definition the walk reads. */
-interface DefLike {
-	type: string;
-	innerType?: z.ZodType;
-	in?: z.ZodType;
-	out?: z.ZodType;
-	element?: z.ZodType;
-	options?: z.ZodType[];
-}
+import { defOf } from '../../src/lib/zod-def';
 
 const OPTIONAL_WRAPPERS = ['optional', 'nullable', 'default', 'prefault', 'catch'];
 
@@ -31,7 +22,7 @@ export function fieldPaths(
 	parentRequired = true,
 	optional = false,
 ): Map<string, boolean> {
-	const def = (schema as unknown as { def: DefLike }).def;
+	const def = defOf(schema);
 	switch (def.type) {
 		case 'object':
 			for (const [key, child] of Object.entries((schema as z.ZodObject).shape)) {
@@ -67,7 +58,7 @@ export function fieldPaths(
 
 /** Whether a field may be left out (optional or defaulted), through pipes. */
 export function isOptional(schema: z.ZodType): boolean {
-	const def = (schema as unknown as { def: DefLike }).def;
+	const def = defOf(schema);
 	if (OPTIONAL_WRAPPERS.includes(def.type)) return true;
 	if (def.type === 'readonly' && def.innerType) return isOptional(def.innerType);
 	if (def.type === 'pipe' && def.in && def.out) return isOptional(def.in) || isOptional(def.out);

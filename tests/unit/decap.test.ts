@@ -7,8 +7,9 @@
  */
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { DECAP_LABELS, decapConfig, decapFields, schemaHelpers, type DecapField } from '../../src/lib/decap';
-import { meetingReportSchema, pressReleaseSchema, testimonialSchema } from '../../src/schemas/entries';
+import { decapConfig, decapFields, schemaHelpers, type DecapField } from '../../src/lib/decap';
+import { COLLECTION_REGISTRY, COLLECTIONS, FIELD_LABELS } from '../../src/schemas/collections';
+import { pressReleaseSchema } from '../../src/schemas/entries';
 import { fieldPaths } from '../helpers/schema-paths';
 
 /** The config's fields flattened to paths, like `fieldPaths`. */
@@ -22,11 +23,7 @@ function configPaths(fields: DecapField[], prefix = '', found = new Map<string, 
 }
 
 const helpers = schemaHelpers('Europe/Paris');
-const schemas = {
-	communiques: pressReleaseSchema(helpers),
-	rencontres: meetingReportSchema(helpers),
-	temoignages: testimonialSchema(helpers),
-};
+const schemas = Object.fromEntries(COLLECTIONS.map((name) => [name, COLLECTION_REGISTRY[name].schema(helpers)]));
 const config = decapConfig({ site: 'https://presse.example.org', base: '/presse/' });
 const collection = (name: string) => {
 	const found = config.collections.find((item) => item.name === name);
@@ -63,8 +60,8 @@ describe('decapConfig', () => {
 			});
 
 			it('gives every field a French label of its own and a widget', () => {
-				const unlabelled = [...expected.keys()].filter((path) => !DECAP_LABELS[path] && !DECAP_LABELS[path.split('.').at(-1)!]);
-				expect(unlabelled, 'add these paths to DECAP_LABELS in src/lib/decap.ts').toEqual([]);
+				const unlabelled = [...expected.keys()].filter((path) => !FIELD_LABELS[path] && !FIELD_LABELS[path.split('.').at(-1)!]);
+				expect(unlabelled, 'add these paths to FIELD_LABELS in src/schemas/collections.ts').toEqual([]);
 				for (const [path, field] of paths) {
 					expect(field.label.trim(), path).not.toBe('');
 					expect(field.label, path).not.toBe(field.name);

@@ -12,10 +12,11 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-check';
-import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../../src/schemas/entries';
+import { COLLECTION_REGISTRY, COLLECTIONS } from '../../src/schemas/collections';
+import type { SchemaHelpers } from '../../src/schemas/entries';
 import { fieldPaths as walkFieldPaths } from '../helpers/schema-paths';
 
-const helpers = { image: () => z.string(), rencontre: z.string(), timeZone: 'Europe/Paris' } as unknown as SchemaHelpers;
+const helpers = { image: () => z.string(), reference: () => z.string(), timeZone: 'Europe/Paris' } as unknown as SchemaHelpers;
 
 /** Field paths of a schema (`event.place`, `contacts.email`). */
 const fieldPaths = (schema: z.ZodType) => new Set(walkFieldPaths(schema).keys());
@@ -24,10 +25,8 @@ const guide = readFileSync(new URL('../../docs/guide-redaction.md', import.meta.
 /** Every `code span` of the guide. */
 const codeSpans = new Set([...guide.matchAll(/`([^`\n]+)`/g)].map((match) => match[1]?.trim()));
 
-const collections = {
-	communiques: pressReleaseSchema(helpers),
-	rencontres: meetingReportSchema(helpers),
-	temoignages: testimonialSchema(helpers),
+const collections = Object.fromEntries(COLLECTIONS.map((name) => [name, COLLECTION_REGISTRY[name].schema(helpers)])) as {
+	[Name in keyof typeof COLLECTION_REGISTRY]: ReturnType<(typeof COLLECTION_REGISTRY)[Name]['schema']>;
 };
 
 describe('docs/guide-redaction.md', () => {

@@ -9,13 +9,12 @@ import { z } from 'astro/zod';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { createEntry, entrySlug, EntryError, main, parseArguments, planEntry } from '../../scripts/new.mjs';
-import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../../src/schemas/entries';
+import { COLLECTION_REGISTRY, COLLECTIONS } from '../../src/schemas/collections';
+import type { SchemaHelpers } from '../../src/schemas/entries';
 
-const helpers = { image: () => z.string(), rencontre: z.string(), timeZone: 'Europe/Paris' } as unknown as SchemaHelpers;
-const SCHEMAS = {
-	communiques: pressReleaseSchema(helpers),
-	rencontres: meetingReportSchema(helpers),
-	temoignages: testimonialSchema(helpers),
+const helpers = { image: () => z.string(), reference: () => z.string(), timeZone: 'Europe/Paris' } as unknown as SchemaHelpers;
+const SCHEMAS = Object.fromEntries(COLLECTIONS.map((name) => [name, COLLECTION_REGISTRY[name].schema(helpers)])) as {
+	[Name in keyof typeof COLLECTION_REGISTRY]: ReturnType<(typeof COLLECTION_REGISTRY)[Name]['schema']>;
 };
 
 // 23:30 UTC on 31 December is already 1 January in Paris: the file name must say so.

@@ -7,7 +7,7 @@ import { settingsSchema } from '../../src/schemas/settings';
 
 const helpers: SchemaHelpers = {
 	image: () => z.string() as never,
-	rencontre: z.string().transform((id) => ({ id })),
+	reference: () => z.string().transform((id) => ({ id })),
 	timeZone: 'Europe/Paris',
 };
 const errorsOf = (result: { success: boolean; error?: { issues: Parameters<typeof formatIssues>[0] } }) =>
