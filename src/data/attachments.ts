@@ -21,7 +21,7 @@ export interface ResolvedAttachment {
 
 /** The entry's attachments; a missing file fails the build naming the entry and the file. */
 export function resolveAttachments(entry: AnyEntry): ResolvedAttachment[] {
-	if (entry.collection === 'temoignages' || !entry.filePath) return [];
+	if (!('attachments' in entry.data) || !entry.filePath) return [];
 	const entryFile = entry.filePath;
 	return entry.data.attachments.map((attachment, index) => {
 		const source = path.resolve(path.dirname(entryFile), attachment.file);

@@ -28,7 +28,7 @@ export function cardPath(item: Pick<NewsItem, 'collection' | 'id'>): string {
 	return entryCardsEnabled ? `og/${item.collection}/${item.id}.png` : SITE_CARD;
 }
 
-/** What an entry's card shows: type, title (testimonial: the speaker), date, and for events the place. */
+/** What an entry's card shows: type, title (testimonial: the speaker), date, and for events the place, for coverage the media. */
 export function entryCardData(item: NewsItem): CardData {
 	const base = { label: collectionLabels(item.collection).singular, date: frenchDate(item.date), site: settings.name };
 	const entry = item.entry;
@@ -41,6 +41,9 @@ export function entryCardData(item: NewsItem): CardData {
 			...(entry.data.role && { role: frenchTypography(entry.data.role) }),
 			...(entry.data.title && { quote: frenchTypography(entry.data.title) }),
 		};
+	}
+	if (entry.collection === 'retombees') {
+		return { kind: 'retombees', ...base, title: item.title, media: frenchTypography(entry.data.media) };
 	}
 	const event = item.event;
 	return {

@@ -8,6 +8,7 @@ import { cacheKey } from '../lib/cache-key';
 import type { ContentDate } from '../lib/dates';
 import { isPublished, publicationStatus, type PublicationStatus } from '../lib/publishing';
 import { frenchTypography } from '../lib/typography';
+import { coverageDescription } from '../lib/coverage';
 import { testimonialDescription, testimonialTitle } from '../lib/testimonial';
 import type { EventDetails } from '../schemas/event';
 import { devServer, url } from './site';
@@ -64,6 +65,12 @@ function toNewsItem(entry: AnyEntry): NewsItem {
 				...base,
 				title: frenchTypography(testimonialTitle(entry.data)),
 				description: frenchTypography(testimonialDescription(entry.data, entry.body ?? '')),
+			};
+		case 'retombees':
+			return {
+				...base,
+				title: frenchTypography(entry.data.title),
+				description: frenchTypography(coverageDescription(entry.data, entry.body ?? '')),
 			};
 		case 'rencontres':
 		case 'communiques':

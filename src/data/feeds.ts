@@ -20,6 +20,7 @@ import {
 	type FeedFormat,
 	type FeedItem,
 } from '../lib/feeds';
+import { ofMedia } from '../lib/coverage';
 import { isoDateTime } from '../lib/dates';
 import { absolutizeHtml } from '../lib/html';
 import { t } from '../lib/i18n';
@@ -222,7 +223,7 @@ function feedItem(item: NewsItem): Promise<FeedItem> {
 	let built = itemCache.get(key);
 	if (!built) {
 		built = (async () => {
-			const lead = `<p><strong>${xmlText(collectionLabels(item.collection).singular)}</strong></p>${eventHtml(item)}`;
+			const lead = `<p><strong>${xmlText(collectionLabels(item.collection).singular)}</strong></p>${eventHtml(item)}${coverageHtml(item)}`;
 			return {
 				title: item.title,
 				link: url.absolute(item.collection, item.id),
@@ -239,6 +240,16 @@ function feedItem(item: NewsItem): Promise<FeedItem> {
 		itemCache.set(key, built);
 	}
 	return built;
+}
+
+/** A press coverage item's media and the link to the article, at the top. */
+function coverageHtml({ entry }: NewsItem): string {
+	if (entry.collection !== 'retombees') return '';
+	const media = frenchTypography(entry.data.media);
+	const link = entry.data.url
+		? `<a href="${xmlAttribute(entry.data.url)}">${xmlText(t('coverage.read', { ofMedia: ofMedia(media) }))}</a>`
+		: xmlText(t('coverage.offline'));
+	return `<p>${xmlText(media)}. ${link}</p>`;
 }
 
 /** An entry's event for the feed formats that can say it in fields. */

@@ -1,7 +1,7 @@
 /**
  * The joins between entries, computed once per build and looked up by pages:
  * neighbours in a collection, related entries, a rencontre's testimonials, a
- * testimonial's rencontre. A page asks for its entry's key and does no walk
+ * testimonial's rencontre, a release's press coverage, the release a coverage item covers. A page asks for its entry's key and does no walk
  * over the archive, so its cost does not depend on the archive's size.
  */
 import { relatedEntries, type Relatable } from '../lib/related';
@@ -24,6 +24,10 @@ export interface EntryRelations {
 	meeting?: NewsItem;
 	/** A rencontre's published testimonials, newest first. */
 	testimonials: NewsItem[];
+	/** The release a press coverage item covers, when published. */
+	release?: NewsItem;
+	/** A release's published press coverage, newest first. */
+	coverage: NewsItem[];
 	/** Up to three entries sharing themes, testimonials and meeting excepted. */
 	related: NewsItem[];
 }
@@ -69,6 +73,16 @@ async function buildIndex(): Promise<EntryIndex> {
 		testimonialsOf.set(key, list);
 	}
 
+	const coverageOf = new Map<string, NewsItem[]>();
+	for (const item of await getPublished('retombees')) {
+		const release = item.entry.collection === 'retombees' ? item.entry.data.communique?.id : undefined;
+		if (!release) continue;
+		const key = entryKey('communiques', release);
+		const list = coverageOf.get(key) ?? [];
+		list.push(item);
+		coverageOf.set(key, list);
+	}
+
 	const relations = new Map<string, EntryRelations>();
 	for (const collection of COLLECTIONS) {
 		const list = await getPublished(collection);
@@ -76,13 +90,26 @@ async function buildIndex(): Promise<EntryIndex> {
 			const meetingId = item.entry.collection === 'temoignages' ? item.entry.data.rencontre?.id : undefined;
 			const meeting = meetingId ? items.get(entryKey('rencontres', meetingId)) : undefined;
 			const testimonials = testimonialsOf.get(item.key) ?? [];
-			const apart = new Set([meeting?.key, ...testimonials.map((other) => other.key)]);
+			const releaseId = item.entry.collection === 'retombees' ? item.entry.data.communique?.id : undefined;
+			const release = releaseId ? items.get(entryKey('communiques', releaseId)) : undefined;
+			const coverage = coverageOf.get(item.key) ?? [];
+			// Shown apart, not again as related.
+			const apart = new Set([meeting?.key, release?.key, ...testimonials.map((other) => other.key), ...coverage.map((other) => other.key)]);
 			const related = (ranked.get(item.key) ?? [])
 				.filter((key) => !apart.has(key))
 				.slice(0, RELATED_SHOWN)
 				.map((key) => items.get(key))
 				.filter((other): other is NewsItem => other !== undefined);
-			relations.set(item.key, { item, newer: list[position - 1], older: list[position + 1], meeting, testimonials, related });
+			relations.set(item.key, {
+				item,
+				newer: list[position - 1],
+				older: list[position + 1],
+				meeting,
+				testimonials,
+				release,
+				coverage,
+				related,
+			});
 		});
 	}
 	return { items, relations };
@@ -111,11 +138,12 @@ export async function entryRelations(key: string): Promise<EntryRelations> {
  * of its files (files beside an entry can change without its text changing).
  */
 export async function entryPageKey(key: string): Promise<string> {
-	const { item, newer, older, meeting, testimonials, related } = await entryRelations(key);
+	const { item, newer, older, meeting, testimonials, release, coverage, related } = await entryRelations(key);
 	return pageKey(
-		[item, newer, older, meeting, ...testimonials, ...related, ...(await embeddedEntries(item))],
+		[item, newer, older, meeting, release, ...testimonials, ...coverage, ...related, ...(await embeddedEntries(item))],
 		// Which of the linked entries sits where (the list above only says they are shown).
 		testimonials.length,
+		coverage.length,
 		await themeLabelsOf(item.tags),
 		cardPath(item),
 		resolveAttachments(item.entry).map((attachment) => attachment.bytes),

@@ -17,7 +17,8 @@ export function entryJsonLd(item: NewsItem): object[] {
 			image,
 			datePublished: isoDate(item.date),
 			dateModified: entry.data.updated && isoDate(entry.data.updated),
-			publisher: settings.name,
+			// A coverage item is the media's article, described here.
+			publisher: entry.collection === 'retombees' ? entry.data.media : settings.name,
 			keywords: item.tags,
 			author: entry.collection === 'temoignages' ? entry.data.name : undefined,
 			inLanguage: settings.locale,

@@ -23,7 +23,6 @@ import {
 	fieldShape,
 	findUnknownFields,
 	misspeltFieldMessage,
-	NEWER_CONTRACT_COLLECTIONS,
 	unknownFieldMessage,
 	type FieldIndex,
 	type FieldShape,
@@ -164,8 +163,8 @@ function unreadable(error: unknown): string {
 }
 
 /**
- * Entry files where no collection reads them: a folder of a newer contract
- * version, a misspelt folder (`communique/`), a file at the top of `content/`.
+ * Entry files where no collection reads them: a misspelt folder (`communique/`),
+ * a folder of another version of the contract, a file at the top of `content/`.
  */
 function strayFiles(contentDir: string, relative: (absolute: string) => string, level: ContentProblem['severity']): ContentProblem[] {
 	if (!existsSync(contentDir)) return [];
@@ -184,17 +183,6 @@ function strayFiles(contentDir: string, relative: (absolute: string) => string, 
 			continue;
 		}
 		const files = listEntryFiles(absolute);
-		const newer = NEWER_CONTRACT_COLLECTIONS[name];
-		if (newer) {
-			for (const file of files) {
-				problems.push({
-					severity: level,
-					file: relative(file),
-					message: `les ${newer} (dossier ${name}/) relèvent d’une version plus récente du contrat de contenu : ce site ne les publie pas encore.`,
-				});
-			}
-			continue;
-		}
 		if (files.length === 0) continue;
 		const meant = COLLECTIONS.find((collection) => editDistance(name.toLowerCase(), collection) <= 2);
 		problems.push({

@@ -146,11 +146,6 @@ const NEWER_CONTRACT_FIELDS: Readonly<Record<string, { collections: readonly str
 	photos: { collections: ['communiques', 'rencontres'], what: 'photos de presse' },
 };
 
-/** Collections of a newer contract version: their folder is valid content this site does not publish yet. */
-export const NEWER_CONTRACT_COLLECTIONS: Readonly<Record<string, string>> = {
-	retombees: 'retombées de presse',
-};
-
 /** Where a field name is known: `event` for `city`, `` for `title`. */
 export type FieldIndex = Map<string, string[]>;
 

@@ -6,7 +6,7 @@
  * `npm run new`, the tests), so a new collection or field is one edit here (and its
  * schema). Pure data: no Astro import.
  */
-import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from './entries';
+import { coverageSchema, meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from './entries';
 import type { z } from 'astro/zod';
 
 /** French words for a collection, for interface strings and messages. */
@@ -95,6 +95,24 @@ export const COLLECTION_REGISTRY = {
 			bodyRequired: true,
 		},
 	},
+	retombees: {
+		schema: coverageSchema,
+		labels: {
+			plural: 'Ils parlent de nous',
+			singular: 'Retombée presse',
+			noun: 'retombée',
+			gender: 'f',
+			intro: 'Les articles et émissions consacrés à nos communiqués et à nos rencontres, du plus récent au plus ancien.',
+		},
+		template: 'retombee',
+		references: { communique: 'communiques' },
+		editor: {
+			description: 'Les articles, reportages et émissions qui parlent de nous (retombées presse).',
+			identifierField: 'title',
+			summary: "{{title}} – {{media}} ({{date | date('DD/MM/YYYY')}})",
+			sortableFields: ['title', 'media'],
+		},
+	},
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof COLLECTION_REGISTRY;
@@ -153,11 +171,16 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 	role: 'Fonction',
 	organisation: 'Organisation',
 	rencontre: 'Rencontre liée',
+	media: 'Média',
+	url: 'Adresse de l’article',
+	communique: 'Communiqué lié',
 	body: 'Texte',
 	// Per collection, where the same path means something else.
 	'temoignages.title': 'Titre (facultatif)',
 	'temoignages.description': 'Résumé (facultatif)',
 	'temoignages.body': 'Témoignage',
+	'retombees.title': 'Titre de l’article ou de l’émission',
+	'retombees.body': 'Résumé (facultatif)',
 };
 
 /** « Ajouter un … » of the lists of objects in the web editor. */
@@ -196,4 +219,9 @@ export const FIELD_HINTS: Readonly<Record<string, string>> = {
 	'temoignages.description': 'Laisser vide : le résumé est tiré du début du témoignage.',
 	body: 'Le texte de l’entrée, en Markdown.',
 	'temoignages.body': 'Le témoignage lui-même.',
+	'retombees.title': 'Le titre tel que le média l’a publié.',
+	media: 'Le journal, la radio, la télévision ou le site, par exemple « Midi Libre ».',
+	url: 'Facultative : l’adresse complète de l’article en ligne (https://…). Laisser vide pour un article imprimé.',
+	communique: 'Le communiqué dont parle l’article ; sa page liste alors cette retombée.',
+	'retombees.body': 'Facultatif : deux ou trois phrases qui résument l’article.',
 };

@@ -92,3 +92,22 @@ export const testimonialSchema = (helpers: SchemaHelpers) =>
 		/** Description; derived from the body when absent. */
 		description: optional(text()),
 	});
+
+/** `retombees`: press coverage, articles and programmes about the releases. */
+export const coverageSchema = (helpers: SchemaHelpers) =>
+	z.object({
+		...commonFields(helpers),
+		/** Headline of the article or programme. Required. Example: `"Territoires d’industrie : le directeur du programme à Alès"`. */
+		title: text(),
+		/** Publication, station or site. Required. Example: `"Midi Libre"`. */
+		media: text(),
+		/** Where to read or hear it: an `http(s)` address. Default: none (a print article). Example: `https://www.midilibre.fr/…`. */
+		url: optional(
+			z.url({
+				protocol: /^https?$/,
+				message: 'adresse web invalide : écrivez l’adresse complète de l’article, commençant par https://',
+			}),
+		),
+		/** Id of the `communiques` entry it covers. Default: none. Example: `2020-09-17-visite-territoires-d-industrie`. */
+		communique: optional(helpers.reference('communiques')),
+	});

@@ -232,7 +232,7 @@ describe('unknown fields: reported with the field meant, at every level', () => 
 		]);
 	});
 
-	it('names a field or folder of a newer contract version as such, not as a typo', () => {
+	it('names a field of a newer contract version as such, not as a typo', () => {
 		expect(
 			check({
 				...release(...BASE, 'photos:', '  - file: ./salle.jpg', '    alt: Salle', '    credit: J. Martin'),
@@ -240,14 +240,28 @@ describe('unknown fields: reported with the field meant, at every level', () => 
 			}),
 		).toEqual([
 			'warning communiques/c.md:5 : le champ « photos » : champ d’une version plus récente du contrat de contenu (photos de presse) : ce site ne le publie pas encore, sa valeur est ignorée.',
-			'warning retombees/2021-01-01-midi-libre.md : les retombées de presse (dossier retombees/) relèvent d’une version plus récente du contrat de contenu : ce site ne les publie pas encore.',
+		]);
+	});
+
+	it('checks a press coverage item: its address, and the release it covers', () => {
+		const coverage = (...lines: string[]) => ({
+			'retombees/r.md': ['---', 'title: T', 'media: Midi Libre', 'date: 2020-09-18', ...lines, '---', ''].join('\n'),
+		});
+		expect(check({ ...release(...BASE), ...coverage('url: www.midilibre.fr/article', 'communique: inconnu') })).toEqual([
+			'error retombees/r.md:5 : le champ « url » : adresse web invalide : écrivez l’adresse complète de l’article, commençant par https://',
+			'error retombees/r.md:6 : le champ « communique » : aucun communiqué n’a l’identifiant « inconnu » : indiquez le nom d’un fichier de content/communiques/ sans son extension.',
+		]);
+		expect(check({ ...release(...BASE), ...coverage('url: https://www.midilibre.fr/article', 'communique: c') })).toEqual([]);
+		expect(check({ ...release('title: T', 'date: 2020-09-17'), ...coverage('communique: c') })).toEqual([
+			expect.stringMatching(/^error communiques\/c\.md:\d+ : le champ « description » : champ obligatoire manquant/),
+			'warning retombees/r.md:5 : le champ « communique » : le communiqué « c » existe mais contient des erreurs (communiques/c.md, signalées à part) : corrigez d’abord ce fichier.',
 		]);
 	});
 
 	it('reports entries no collection reads: a misspelt folder, a file at the top', () => {
 		expect(check({ 'communique/a.md': '---\ntitle: T\n---\n', 'b.md': 'x', 'images/logo.png': 'x', '_brouillons/c.md': 'x' })).toEqual([
-			'warning b.md : fichier hors des dossiers de contenu : placez-le dans content/communiques/, content/rencontres/, content/temoignages/ ; ici, il n’est pas publié.',
-			'warning communique/ : dossier inconnu, vouliez-vous dire « communiques » ? Ce site ne lit que communiques, rencontres, temoignages : les 1 fichier(s) de ce dossier ne sont pas publiés.',
+			'warning b.md : fichier hors des dossiers de contenu : placez-le dans content/communiques/, content/rencontres/, content/temoignages/, content/retombees/ ; ici, il n’est pas publié.',
+			'warning communique/ : dossier inconnu, vouliez-vous dire « communiques » ? Ce site ne lit que communiques, rencontres, temoignages, retombees : les 1 fichier(s) de ce dossier ne sont pas publiés.',
 		]);
 	});
 

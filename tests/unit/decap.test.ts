@@ -32,8 +32,8 @@ const collection = (name: string) => {
 };
 
 describe('decapConfig', () => {
-	it('has the three collections of the contract, as folders of Markdown entries', () => {
-		expect(config.collections.map((item) => item.name)).toEqual(['communiques', 'rencontres', 'temoignages']);
+	it('has the collections of the contract, as folders of Markdown entries', () => {
+		expect(config.collections.map((item) => item.name)).toEqual(['communiques', 'rencontres', 'temoignages', 'retombees']);
 		for (const item of config.collections) {
 			expect(item).toMatchObject({
 				folder: `content/${item.name}`,
@@ -109,6 +109,16 @@ describe('decapConfig', () => {
 			required: false,
 		});
 		expect(temoignages.get('name')).toMatchObject({ widget: 'string', required: true });
+		const retombees = collection('retombees');
+		expect(retombees.paths.get('media')).toMatchObject({ widget: 'string', required: true, label: 'Média' });
+		expect(retombees.paths.get('url')).toMatchObject({ widget: 'string', required: false });
+		expect(retombees.paths.get('communique')).toMatchObject({ widget: 'relation', collection: 'communiques', required: false });
+		expect(retombees.paths.get('body')).toMatchObject({ widget: 'markdown', required: false });
+		expect(retombees).toMatchObject({
+			label: 'Ils parlent de nous',
+			identifier_field: 'title',
+			sortable_fields: ['date', 'title', 'media'],
+		});
 		expect(temoignages.get('description')).toMatchObject({ widget: 'text', required: false });
 	});
 

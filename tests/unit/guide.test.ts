@@ -47,7 +47,16 @@ describe('docs/guide-redaction.md', () => {
 	}
 
 	it('names the collections, the commands and the MDX components', () => {
-		for (const expected of ['communiques', 'rencontres', 'temoignages', 'npm run new', 'npm run dev', 'npm run check', 'draft: true']) {
+		for (const expected of [
+			'communiques',
+			'rencontres',
+			'temoignages',
+			'retombees',
+			'npm run new -- retombee',
+			'npm run dev',
+			'npm run check',
+			'draft: true',
+		]) {
 			expect(guide).toContain(expected);
 		}
 		for (const component of ['<Citation', '<ChiffresCles', '<Encadre']) expect(guide).toContain(component);
@@ -102,7 +111,8 @@ function checkMessages(): string[] {
 		'rencontres/bonne.md': entry(`${base}\n${event}\nfigures:\n  - value: "140"\n    label: entreprises`),
 		'temoignages/orphelin.md': entry('name: N\ndate: 2020-01-01\nrencontre: inconnue'),
 		'temoignages/lie.md': entry('name: N\ndate: 2020-01-01\nrencontre: cassee'),
-		'retombees/article.md': entry('title: T\nmedia: M\ndate: 2020-01-01'),
+		'retombees/article.md': entry('title: T\nmedia: M\ndate: 2020-01-01\nurl: www.media.fr/article\ncommunique: inconnu'),
+		'retombees/liee.md': entry('title: T\nmedia: M\ndate: 2020-01-01\ncommunique: manquants'),
 		'communique/perdu.md': entry(base),
 		'perdu.md': entry(base),
 	};

@@ -2,6 +2,7 @@
  * `npm run new`: file names, refusal to overwrite, and templates that
  * validate as generated against the real collection schemas.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -81,6 +82,7 @@ describe('creating entries', () => {
 		{ type: 'communique', title: 'Visite d’Alès : « 15000 » entreprises #1', collection: 'communiques' },
 		{ type: 'rencontre', title: 'Soirée de lancement RSE', collection: 'rencontres' },
 		{ type: 'temoignage', title: 'Pierre Bonnefoy', collection: 'temoignages' },
+		{ type: 'retombee', title: 'Huit patrons lozériens se forment à la RSE', collection: 'retombees' },
 	] as const;
 
 	for (const { type, title, collection } of cases) {
@@ -94,7 +96,8 @@ describe('creating entries', () => {
 			// 00:30 in Paris: the wall-clock time, no offset, as the contract reads it.
 			expect(data.date).toBe('2025-01-01T00:30');
 			expect(data[type === 'temoignage' ? 'name' : 'title']).toBe(title);
-			if (type !== 'temoignage') expect(data.description).toBe('À compléter');
+			if (type === 'communique' || type === 'rencontre') expect(data.description).toBe('À compléter');
+			if (type === 'retombee') expect(data).toMatchObject({ media: 'À compléter', tags: [] });
 			expect(readFileSync(file, 'utf8')).toMatch(/\n---\n\nÀ compléter/);
 		});
 	}
@@ -136,6 +139,12 @@ describe('creating entries', () => {
 		}
 	});
 
+	it('retombee: the optional link and release are in the template, commented out', () => {
+		const { file } = createEntry({ type: 'retombées', title: 'x', now: NOW, contentDir });
+		const text = readFileSync(file, 'utf8');
+		for (const field of ['url', 'communique', 'updated', 'image']) expect(text, field).toMatch(new RegExp(`^# ${field}:`, 'm'));
+	});
+
 	it('refuses to overwrite an existing file, and leaves it untouched', () => {
 		const first = createEntry({ type: 'communique', title: 'Même titre', now: NOW, contentDir });
 		writeFileSync(first.file, 'travail en cours');
@@ -157,6 +166,21 @@ describe('creating entries', () => {
 });
 
 describe('command line', () => {
+	it('`npm run new -- retombee "Titre"` creates the entry (the script runs through tsx)', () => {
+		const run = spawnSync('npm', ['run', '--silent', 'new', '--', 'retombee', 'Ils parlent de nous', '--date', '2020-09-22'], {
+			cwd: path.resolve(import.meta.dirname, '../..'),
+			env: {
+				...process.env,
+				RELAIS_CONTENT_DIR: contentDir,
+				PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
+			},
+			encoding: 'utf8',
+		});
+		expect(run.status, run.stderr).toBe(0);
+		expect(run.stdout).toContain('2020-09-22-ils-parlent-de-nous.md');
+		expect(frontmatter(path.join(contentDir, 'retombees', '2020-09-22-ils-parlent-de-nous.md'))).toMatchObject({ draft: true });
+	});
+
 	it('prints the relative path and a hint, and exits 1 on an existing file', () => {
 		vi.stubEnv('RELAIS_CONTENT_DIR', contentDir);
 		const log = vi.spyOn(console, 'log').mockImplementation(() => {});

@@ -21,6 +21,7 @@ export const accents: Record<CardData['kind'], string> = {
 	communiques: '#0b4f8a',
 	rencontres: '#0f6b4f',
 	temoignages: '#8a3b0b',
+	retombees: '#5b2f86',
 	page: '#083a66',
 };
 

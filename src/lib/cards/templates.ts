@@ -22,7 +22,7 @@ import {
 	colors,
 	titleScale,
 } from './design.ts';
-import type { CardData, EntryCardData, PageCardData, TestimonialCardData } from './types.ts';
+import type { CardData, CoverageCardData, EntryCardData, PageCardData, TestimonialCardData } from './types.ts';
 
 /** A satori element. */
 export interface CardNode {
@@ -173,6 +173,11 @@ export function testimonialCard(data: TestimonialCardData): CardNode {
 	return frame(data.kind, data.label, body, [data.date], data.site);
 }
 
+/** Press coverage: the headline, then the media and the date it was published. */
+export function coverageCard(data: CoverageCardData): CardNode {
+	return frame(data.kind, data.label, [headline(data.title)], [data.media, data.date], data.site);
+}
+
 /** Home, list, theme, archive and search pages. */
 export function pageCard(data: PageCardData): CardNode {
 	const body: CardNode[] = [headline(data.title)];
@@ -189,6 +194,8 @@ export function cardTemplate(data: CardData): CardNode {
 			return meetingCard(data);
 		case 'temoignages':
 			return testimonialCard(data);
+		case 'retombees':
+			return coverageCard(data);
 		case 'page':
 			return pageCard(data);
 	}

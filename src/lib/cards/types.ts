@@ -33,6 +33,18 @@ export interface TestimonialCardData {
 	site: string;
 }
 
+/** A press coverage item: the headline, the media that published it. */
+export interface CoverageCardData {
+	kind: 'retombees';
+	/** « Retombée presse ». */
+	label: string;
+	title: string;
+	/** « Midi Libre ». */
+	media: string;
+	date: string;
+	site: string;
+}
+
 /** Home, list, theme, archive and search pages. */
 export interface PageCardData {
 	kind: 'page';
@@ -44,7 +56,7 @@ export interface PageCardData {
 	site: string;
 }
 
-export type CardData = EntryCardData | TestimonialCardData | PageCardData;
+export type CardData = EntryCardData | TestimonialCardData | CoverageCardData | PageCardData;
 
 /** One card to produce: where it goes in the output, and what it shows. */
 export interface CardJob {
