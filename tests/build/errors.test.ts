@@ -35,11 +35,14 @@ describe('invalid content', () => {
 		expect(result.output).not.toMatch(/\[ERROR\]|ReferenceError|BLOCK_AS_IMPLICIT_KEY|\n\s+at /);
 	});
 
-	it('fails on a testimonial pointing to a rencontre that does not exist', () => {
+	it('fails on a testimonial or a press coverage item pointing to an entry that does not exist', () => {
 		const result = buildSite({ fixture: 'invalid-reference' });
 		expect(result.ok).toBe(false);
 		expect(result.output).toContain(
 			'content/temoignages/2020-01-03-orphelin.md:4 : le champ « rencontre » : aucune rencontre n’a l’identifiant « rencontre-qui-n-existe-pas »',
+		);
+		expect(result.output).toContain(
+			'content/retombees/2020-01-04-article-orphelin.md:5 : le champ « communique » : aucun communiqué n’a l’identifiant « communique-qui-n-existe-pas » : indiquez le nom d’un fichier de content/communiques/ sans son extension.',
 		);
 	});
 
