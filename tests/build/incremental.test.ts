@@ -10,7 +10,7 @@
  * from nothing.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,7 @@ beforeAll(() => {
 	root = snapshotProject();
 	content = path.join(work, 'content');
 	cpSync(fixtureContent('core'), content, { recursive: true });
+	mkdirSync(entry('retombees'));
 	// Scheduled until the build time passes it (see the « scheduled » step).
 	writeFileSync(
 		entry('communiques/2030-01-01-annonce-programmee.md'),
@@ -144,6 +145,29 @@ describe('an incremental rebuild equals a clean build', () => {
 		[
 			'a press-kit file replaced',
 			() => appendFileSync(entry('communiques/2020-09-17-visite/programme.txt'), '\n14 h 30 : visite de l’atelier.\n'),
+		],
+		[
+			'press coverage of a release added (the release page lists it)',
+			() => {
+				for (const [id, media] of [
+					['2020-09-22-midi-libre', 'Midi Libre'],
+					['2020-09-23-objectif-gard', 'Objectif Gard'],
+				]) {
+					writeFileSync(
+						entry(`retombees/${id}.md`),
+						`---\ntitle: La visite vue par ${media}\nmedia: ${media}\ndate: ${id.slice(0, 10)}\nurl: https://www.example.org/${id}\ncommunique: 2020-09-17-visite\ntags: [industrie]\n---\n`,
+					);
+				}
+			},
+		],
+		[
+			'press coverage of a release edited',
+			() => edit('retombees/2020-09-22-midi-libre.md', 'media: Midi Libre', 'media: Midi Libre (édition d’Alès)'),
+		],
+		['press coverage of a release removed', () => rmSync(entry('retombees/2020-09-23-objectif-gard.md'))],
+		[
+			'press coverage of a release turned into a draft',
+			() => edit('retombees/2020-09-22-midi-libre.md', /^date: (.*)$/m, 'date: $1\ndraft: true'),
 		],
 		['a scheduled entry whose date passes', () => (buildTime = AFTER)],
 		[
