@@ -45,6 +45,9 @@ describe('Nu HTML Checker', () => {
 		expect(existsSync(JAVA), `the Nu HTML Checker needs Java at ${JAVA} (apt-get install default-jre-headless)`).toBe(true);
 		const pages = sites.flatMap((site) => site.files.filter((file) => file.endsWith('.html')).map((file) => path.join(site.outDir, file)));
 		expect(pages.length).toBeGreaterThan(100);
+		// The press coverage list and its item pages are among them.
+		expect(pages.filter((page) => /\/retombees\/[^/]+\/index\.html$/.test(page)).length).toBeGreaterThanOrEqual(2 * 4);
+		expect(pages.some((page) => page.endsWith('/retombees/index.html'))).toBe(true);
 		// One Java start for every file: the checker takes a second to start and milliseconds per page.
 		const result = spawnSync(JAVA, ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...pages], {
 			encoding: 'utf8',

@@ -127,6 +127,8 @@ export function pageTypes(outDir: string, content: string, query: string): Array
 		['communiqués list', 'communiques/'],
 		['rencontres list', 'rencontres/'],
 		['témoignages list', 'temoignages/'],
+		// Press coverage: grouped by year, with outbound links.
+		['retombées list', 'retombees/'],
 		// The communiqué with a cover image, an event and press-kit files is the richest page.
 		[
 			'communiqué',
@@ -137,6 +139,7 @@ export function pageTypes(outDir: string, content: string, query: string): Array
 		],
 		['rencontre', first(under('rencontres').reverse(), 'rencontre')],
 		['témoignage', first(under('temoignages'), 'témoignage')],
+		['retombée', first(under('retombees'), 'retombée')],
 		['MDX entry', mdxEntry(outDir, content)],
 		['themes index', 'themes/'],
 		['theme', first(under('themes'), 'theme')],
