@@ -4,7 +4,7 @@
  * indexes the entry pages of the output folder and writes `pagefind/` beside it.
  *
  * Pagefind reads only the entry pages (`communiques/<id>/index.html`…, one pass
- * over the three collections' folders), and only elements marked
+ * over the collections' folders), and only elements marked
  * `data-pagefind-body`, which only pages of published entries carry (see
  * `src/pages/[collection]/[id].astro`), so lists, home, themes, navigation and
  * drafts never reach the index. Pages are handed to Pagefind as text

@@ -76,7 +76,8 @@ const fr = {
 	'card.theme': 'Thème',
 	'card.publications': '{count} publication(s)',
 	'search.noScript': 'La recherche nécessite JavaScript. Vous pouvez parcourir les archives par année ou par thème.',
-	'search.intro': 'Cherchez un mot, un lieu ou un nom dans les communiqués, les rencontres et les témoignages publiés.',
+	'search.intro':
+		'Cherchez un mot, un lieu ou un nom dans les communiqués, les rencontres, les témoignages et les retombées presse publiés.',
 	'search.queryLabel': 'Mots recherchés',
 	'search.refine': 'Affiner la recherche',
 	'search.facet.type': 'Type de publication',

@@ -1,7 +1,7 @@
 /**
  * The web editor in a real build of the sample content, under
  * `BASE_PATH=/presse` with the GitHub backend: `/presse/admin/config.yml`
- * parses and has the three collections and the backend of the environment;
+ * parses and has the four collections and the backend of the environment;
  * `/presse/admin/` is Decap's shell (French, noindex, not in the sitemap),
  * loading only files of the site under the base; Decap and the chunks it
  * loads are in the build, never in public/.
@@ -40,7 +40,7 @@ describe('/admin/ (Decap CMS)', () => {
 		};
 		expect(config.backend).toMatchObject({ name: 'github', repo: 'relais/salle-de-presse', branch: 'prod' });
 		expect(config).toMatchObject({ locale: 'fr', site_url: `${ORIGIN}${BASE}`, local_backend: true });
-		expect(config.collections.map((collection) => collection.name)).toEqual(['communiques', 'rencontres', 'temoignages']);
+		expect(config.collections.map((collection) => collection.name)).toEqual(['communiques', 'rencontres', 'temoignages', 'retombees']);
 		for (const collection of config.collections) {
 			expect(collection.folder).toBe(`content/${collection.name}`);
 			expect(collection.fields.find((field) => field.name === 'date')?.widget).toBe('datetime');
