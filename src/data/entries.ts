@@ -2,6 +2,7 @@
  * Data access for pages, feeds and cards: every list of entries comes from
  * here, filtered by the one publishing rule.
  */
+import { existsSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { settings } from '../config';
 import { cacheKey } from '../lib/cache-key';
@@ -96,9 +97,13 @@ const cache = new Map<CollectionName, Promise<NewsItem[]>>();
 export function getPublished(collection: CollectionName): Promise<NewsItem[]> {
 	let items = cache.get(collection);
 	if (!items) {
-		items = getCollection(collection, (entry: AnyEntry) => isPublished(entry.data, publishingContext)).then((entries: AnyEntry[]) =>
-			entries.map(toNewsItem).sort(byNewest),
-		);
+		// A site without a folder for a collection (written to an older contract: no `retombees/`) has no
+		// entry of it; asking Astro would log a warning the author has nothing to do about.
+		items = !existsSync(new URL(`${collection}/`, settings.contentDir))
+			? Promise.resolve([])
+			: getCollection(collection, (entry: AnyEntry) => isPublished(entry.data, publishingContext)).then((entries: AnyEntry[]) =>
+					entries.map(toNewsItem).sort(byNewest),
+				);
 		cache.set(collection, items);
 	}
 	return items;

@@ -181,8 +181,8 @@ describe('feeds in every format', () => {
 		const page = html('flux/index.html');
 		const values = page.querySelectorAll('input[readonly]').map((input) => input.getAttribute('value'));
 		const feedFiles = listFiles(site.outDir).filter((file) => /(^|\/)(rss\.xml|atom\.xml|feed\.json|agenda\.ics)$/.test(file));
-		// Everything, 3 collections, 2 themes, 3 people, 4 organisations; and the agenda.
-		expect(feedFiles.length).toBe(13 * 3 + 1);
+		// Everything, 4 collections (press coverage empty here), 2 themes, 3 people, 4 organisations; and the agenda.
+		expect(feedFiles.length).toBe(14 * 3 + 1);
 		for (const file of feedFiles) expect(values, file).toContain(`${ORIGIN}/${file}`);
 		for (const value of values) expect(feedFiles, String(value)).toContain(new URL(String(value)).pathname.slice(1));
 		expect(page.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
