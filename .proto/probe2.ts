@@ -1,0 +1,10 @@
+import { serve } from '../tests/helpers/serve';
+import { launchBrowser } from '../tests/helpers/browser';
+const server = await serve('/tmp/proto');
+const browser = await launchBrowser();
+const { page, problems } = await browser.newPage();
+await page.goto(server.url + 'admin/');
+await page.waitForTimeout(3000);
+console.log(await page.locator('body').innerText());
+console.log(problems.filter(p=>!/ERR_NAME|ERR_CONN/.test(p)));
+await browser.close(); await server.close();
