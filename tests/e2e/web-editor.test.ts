@@ -58,13 +58,19 @@ const build = () => {
 	return result;
 };
 const check = () =>
-	checkContent({ contentDir: content, timeZone: 'Europe/Paris', now: new Date(BUILD_ENV.RELAIS_BUILD_TIME), unknownFields: 'error' }).filter(
-		(problem) => problem.severity === 'error',
-	);
+	checkContent({
+		contentDir: content,
+		timeZone: 'Europe/Paris',
+		now: new Date(BUILD_ENV.RELAIS_BUILD_TIME),
+		unknownFields: 'error',
+	}).filter((problem) => problem.severity === 'error');
 
 /** Files of the fixture repository, as base64, for the browser. */
 function repositoryFiles(): Array<{ path: string; data: string }> {
-	return listFiles(repository).map((file) => ({ path: file.split(path.sep).join('/'), data: readFileSync(path.join(repository, file)).toString('base64') }));
+	return listFiles(repository).map((file) => ({
+		path: file.split(path.sep).join('/'),
+		data: readFileSync(path.join(repository, file)).toString('base64'),
+	}));
 }
 
 /** Fills the page's private file system folder `depot` with the fixture repository. */
@@ -123,10 +129,10 @@ async function copyBack() {
 	}
 }
 
-/** The new entry's file, whatever name the editor gave it. */
+/** The new entry's file: the editor names it after the day it was created (the clock's) and the title. */
 const pressReleases = () => readdirSync(path.join(content, 'communiques'));
 const entryFile = () => {
-	const file = pressReleases().find((name) => name.startsWith('2025-06-12-'));
+	const file = pressReleases().find((name) => /^\d{4}-\d{2}-\d{2}-inauguration-de-l-atelier-mutualise\.md$/.test(name));
 	if (!file) throw new Error(`no new entry in ${pressReleases().join(', ')}`);
 	return path.join(content, 'communiques', file);
 };
@@ -134,7 +140,10 @@ const entryFile = () => {
 async function save() {
 	await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 	// Back to the list, or the entry reopened: the status line says it is saved either way.
-	await page.getByText(/enregistrée/i).first().waitFor({ timeout: 30_000 });
+	await page
+		.getByText(/enregistrée/i)
+		.first()
+		.waitFor({ timeout: 30_000 });
 	await syncBack();
 }
 
@@ -153,7 +162,10 @@ async function upload(field: RegExp, file: string) {
 /** Opens the press release from the collection's list. */
 async function openEntry(title: string) {
 	await page.goto(`${server.url}admin/#/collections/communiques`);
-	await page.getByRole('status').filter({ hasText: /Vous consultez maintenant/ }).waitFor({ timeout: 30_000 });
+	await page
+		.getByRole('status')
+		.filter({ hasText: /Vous consultez maintenant/ })
+		.waitFor({ timeout: 30_000 });
 	await page.getByText(title).filter({ visible: true }).first().click();
 	await page.getByRole('textbox', { name: 'Chapô' }).waitFor();
 }
@@ -220,6 +232,7 @@ describe('/admin/ (Sveltia CMS) on a local folder', () => {
 
 		const source = readFileSync(entryFile(), 'utf8');
 		expect(source).toMatch(/^title: Inauguration de l’atelier mutualisé$/m);
+		expect(source).toMatch(/^date: '?2025-06-12T09:30'?$/m);
 		expect(pressReleases()).toEqual(expect.arrayContaining(['usine-couverture.png', 'programme-usine.pdf']));
 		expect(check()).toEqual([]);
 
@@ -239,8 +252,8 @@ describe('/admin/ (Sveltia CMS) on a local folder', () => {
 		expect(check()).toEqual([]);
 		site = build();
 		const id = path.basename(entryFile(), '.md');
-		const page1 = path.join(site.outDir, 'communiques', id, 'index.html');
-		expect(readFileSync(page1, 'utf8')).toContain('quinze entreprises');
+		const entryPage = () => path.join(site.outDir, 'communiques', id, 'index.html');
+		expect(readFileSync(entryPage(), 'utf8')).toContain('quinze entreprises');
 
 		await openEntry('Inauguration de l’atelier mutualisé');
 		await page.getByRole('switch', { name: 'Brouillon' }).check();
@@ -248,7 +261,7 @@ describe('/admin/ (Sveltia CMS) on a local folder', () => {
 		expect(readFileSync(entryFile(), 'utf8')).toMatch(/^draft: true$/m);
 		expect(check()).toEqual([]);
 		site = build();
-		expect(existsSync(page1)).toBe(false);
+		expect(existsSync(entryPage())).toBe(false);
 		expect(readFileSync(path.join(site.outDir, 'index.html'), 'utf8')).not.toContain('Inauguration de l’atelier mutualisé');
 	}, 240_000);
 
