@@ -17,39 +17,37 @@ import { url } from '../../data/site';
 import { EDITOR_FONTS, editorFontFile, editorFontRequests, selfHostedEditorScript } from '../../lib/editor-bundle';
 
 const require = createRequire(path.join(process.cwd(), 'package.json'));
-/** The root of an installed package (`@sveltia/cms` exports no `package.json`). */
-const packageRoot = (name: string, entry = name) => {
-	const resolved = require.resolve(entry);
-	return resolved.slice(
-		0,
-		resolved.lastIndexOf(`${path.sep}node_modules${path.sep}`) + `${path.sep}node_modules${path.sep}`.length + name.length,
-	);
-};
-const SVELTIA = packageRoot('@sveltia/cms');
+// `@sveltia/cms` exports only its module entry, `npm/index.js`: the package is the folder above.
+const SVELTIA = path.resolve(path.dirname(require.resolve('@sveltia/cms')), '..');
 const BUNDLE = readFileSync(path.join(SVELTIA, 'dist/sveltia-cms.js'), 'utf8');
 const VERSION = (JSON.parse(readFileSync(path.join(SVELTIA, 'package.json'), 'utf8')) as { version: string }).version;
 
-type Served = { type: string; body: () => string | Buffer };
+type Served = { type: string; body: () => string | Uint8Array<ArrayBuffer> };
+
+/** `/presse/admin/`: the script names its files under it. */
+const ADMIN = url.path('admin');
+
+const bytes = (file: string) => new Uint8Array(readFileSync(file));
 
 function servedFiles(): Map<string, Served> {
 	const files = new Map<string, Served>();
 	files.set('sveltia-cms.js', {
 		type: 'text/javascript; charset=utf-8',
-		body: () => selfHostedEditorScript(BUNDLE, url.path('admin', '')),
+		body: () => selfHostedEditorScript(BUNDLE, ADMIN),
 	});
 	files.set('sveltia-cms/package.json', {
 		type: 'application/json',
 		body: () => `${JSON.stringify({ name: '@sveltia/cms', version: VERSION })}\n`,
 	});
 	for (const locale of readdirSync(path.join(SVELTIA, 'locales')).filter((file) => file.endsWith('.json'))) {
-		files.set(`locales/${locale}`, { type: 'application/json', body: () => readFileSync(path.join(SVELTIA, 'locales', locale)) });
+		files.set(`locales/${locale}`, { type: 'application/json', body: () => bytes(path.join(SVELTIA, 'locales', locale)) });
 	}
 	for (const { family, file } of editorFontRequests(BUNDLE)) {
 		const font = EDITOR_FONTS.find((known) => known.family === family);
 		if (!font) continue; // selfHostedEditorScript refuses the bundle then
 		const name = editorFontFile(family, file);
-		const source = path.join(packageRoot(font.packageName, `${font.packageName}/package.json`), 'files', name);
-		files.set(`fonts/${name}`, { type: 'font/woff2', body: () => readFileSync(source) });
+		const source = path.join(path.dirname(require.resolve(`${font.packageName}/package.json`)), 'files', name);
+		files.set(`fonts/${name}`, { type: 'font/woff2', body: () => bytes(source) });
 	}
 	return files;
 }
@@ -57,8 +55,8 @@ function servedFiles(): Map<string, Served> {
 const FILES = servedFiles();
 
 export const getStaticPaths = (() =>
-	// Astro's incremental build drops its whole cache when the lockfile changes: version and name are key enough.
-	[...FILES.keys()].map((file) => ({ params: { file }, cacheKey: `${VERSION}:${file}` }))) satisfies GetStaticPaths;
+	// Astro's incremental build drops its whole cache when the lockfile changes; the script also names the base.
+	[...FILES.keys()].map((file) => ({ params: { file }, cacheKey: `${VERSION}:${ADMIN}:${file}` }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
 	const served = FILES.get(String(params.file));
