@@ -462,11 +462,11 @@ export function decapConfig(options: DecapOptions): DecapConfig {
 	};
 }
 
-/** Public hosts: the API and OAuth origins the editor uses when none is given. */
-const HOSTS: Readonly<Record<EditorBackendName, { api: string; origin: string }>> = {
-	github: { api: 'https://api.github.com', origin: 'https://github.com' },
-	gitlab: { api: 'https://gitlab.com/api/v4', origin: 'https://gitlab.com' },
-	gitea: { api: 'https://gitea.com/api/v1', origin: 'https://gitea.com' },
+/** The public hosts' APIs, which the editor uses when no `api_root` is given (GitLab's and Gitea's origins are their OAuth servers too). */
+const PUBLIC_APIS: Readonly<Record<EditorBackendName, string>> = {
+	github: 'https://api.github.com',
+	gitlab: 'https://gitlab.com/api/v4',
+	gitea: 'https://gitea.com/api/v1',
 };
 
 /**
@@ -505,9 +505,8 @@ export function editorBackend(options: EditorBackendOptions = {}): DecapBackend 
  * the avatars of signed-in authors.
  */
 export function editorBackendOrigins(backend: DecapBackend): { connect: string[]; img: string[] } {
-	const host = HOSTS[backend.name];
-	const api = new URL(backend.api_root ?? host.api).origin;
-	const connect = [...new Set([api, ...(backend.base_url ? [backend.base_url] : backend.name === 'github' ? [] : [host.origin])])];
+	const api = new URL(backend.api_root ?? PUBLIC_APIS[backend.name]).origin;
+	const connect = [...new Set([api, ...(backend.base_url ? [backend.base_url] : [])])];
 	const img = backend.name === 'github' && !backend.api_root ? ['https://avatars.githubusercontent.com'] : [api];
 	return { connect, img };
 }
