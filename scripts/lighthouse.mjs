@@ -7,7 +7,9 @@
  * - Serves it on 127.0.0.1 like a well-configured static host: the headers of
  *   src/lib/security-headers.ts (CSP included), long caching of hashed files,
  *   gzip for text, `404.html` for missing pages.
- * - Runs Lighthouse (Node API) with Debian's Chromium (`CHROME_PATH`, default
+ * - Runs Lighthouse's command line, fetched on demand by `npx` at the version
+ *   pinned below (it is not in the default install: ~130 MB with its
+ *   Puppeteer), with Debian's Chromium (`CHROME_PATH`, default
  *   /usr/bin/chromium; flags `--headless=new --no-sandbox --disable-gpu`) on the
  *   home, an entry and the search page with a query, in Lighthouse's default
  *   mobile setting (simulated slow 4G, mid-range phone), and prints the four
@@ -18,13 +20,12 @@
  * LIGHTHOUSE_QUERY (default `entreprises`), LIGHTHOUSE_JSON (a folder to
  * write each page's full report to).
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import { promisify } from 'node:util';
 import { IMMUTABLE, IMMUTABLE_PATHS, SECURITY_HEADERS } from '../src/lib/security-headers.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -32,6 +33,8 @@ const outDir = path.resolve(root, process.env.RELAIS_OUT_DIR ?? 'dist');
 const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 const query = process.env.LIGHTHOUSE_QUERY ?? 'entreprises';
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** The Lighthouse `npx` runs (scores move between major versions: change it on purpose). */
+const LIGHTHOUSE = 'lighthouse@12.8.2';
 
 if (!existsSync(path.join(outDir, 'index.html'))) {
 	console.log(`${path.relative(root, outDir)}/ is missing: building it first (npm run build).`);
@@ -113,13 +116,29 @@ const pages = [
 	['search', `recherche/?q=${encodeURIComponent(query)}`],
 ];
 
-const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+/** One page through Lighthouse's command line (asynchronous: this process serves the site meanwhile). */
+async function audit(url) {
+	const { stdout } = await promisify(execFile)(
+		'npx',
+		[
+			'--yes',
+			LIGHTHOUSE,
+			url,
+			'--output=json',
+			'--output-path=stdout',
+			'--quiet',
+			'--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+		],
+		{ env: { ...process.env, CHROME_PATH: chromePath }, maxBuffer: 256 * 1024 * 1024 },
+	);
+	return { lhr: JSON.parse(stdout), report: stdout };
+}
+
 const rows = [];
 try {
 	for (const [label, relative] of pages) {
 		const url = `${origin}${base}${relative}`;
-		const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
-		if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+		const result = await audit(url);
 		const { categories, runtimeError } = result.lhr;
 		if (runtimeError) throw new Error(`${url}: ${runtimeError.code} ${runtimeError.message}`);
 		const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
@@ -144,7 +163,6 @@ try {
 		}
 	}
 } finally {
-	await chrome.kill();
 	server.close();
 }
 console.table(rows);

@@ -1,5 +1,5 @@
 /**
- * The Decap CMS configuration (`/admin/config.yml`), generated from the
+ * The web editor's configuration (`/admin/config.yml`), generated from the
  * registry of collections (src/schemas/collections.ts): the schemas are
  * instantiated with stand-in helpers and walked field by field, so a field
  * added to a schema appears in the web editor. What the zod type cannot say
@@ -9,6 +9,8 @@
  * are French, from the registry's tables (tests/unit/decap.test.ts fails
  * when a field has no label).
  *
+ * The format is Decap CMS's, which Sveltia CMS (the editor the site serves,
+ * docs/web-editor.md) reads; the file keeps Decap's name for that reason.
  * Pure: no Astro import; src/pages/admin/config.yml.ts feeds it the settings.
  */
 import { z } from 'astro/zod';
@@ -16,7 +18,7 @@ import { collectionSpec, COLLECTIONS, FIELD_HINTS, FIELD_ITEM_LABELS, FIELD_LABE
 import type { SchemaHelpers } from '../schemas/entries';
 import { defOf } from './zod-def';
 
-/** A field of the Decap config (the keys Decap reads, in its snake_case). */
+/** A field of the config (the keys the editor reads, in Decap's snake_case). */
 export interface DecapField {
 	name: string;
 	label: string;
@@ -48,20 +50,28 @@ export interface DecapCollection {
 	fields: DecapField[];
 }
 
+/** The git hosts the editor commits to. */
+export type EditorBackendName = 'github' | 'gitlab' | 'gitea';
+
 export interface DecapBackend {
-	name: 'git-gateway' | 'github';
+	name: EditorBackendName;
 	branch: string;
 	repo?: string;
+	/** REST API of a self-hosted GitLab or Gitea/Forgejo (`https://gitlab.example.org/api/v4`). */
+	api_root?: string;
+	/** Origin of the OAuth server: GitHub's relay, or the GitLab/Gitea host itself. */
 	base_url?: string;
 	auth_endpoint?: string;
+	/** `pkce`: sign-in with no server of one's own (GitLab; Gitea/Forgejo always use it). */
+	auth_type?: 'pkce';
+	/** OAuth application id registered on the host (PKCE). */
+	app_id?: string;
 	commit_messages?: Record<string, string>;
 }
 
 export interface DecapConfig {
 	backend: DecapBackend;
-	local_backend: boolean;
 	publish_mode?: 'editorial_workflow';
-	locale: 'fr';
 	site_url: string;
 	display_url: string;
 	logo_url?: string;
@@ -69,6 +79,24 @@ export interface DecapConfig {
 	public_folder: string;
 	slug: { encoding: 'ascii'; clean_accents: true; sanitize_replacement: string };
 	collections: DecapCollection[];
+}
+
+/** Where the editor commits (`CMS_*` variables, src/lib/settings.ts). */
+export interface EditorBackendOptions {
+	/** The git host. Default: `"github"`. */
+	name?: EditorBackendName;
+	/** `owner/name` (GitLab: `group/subgroup/project`). Sveltia refuses to start without it. Example: `"organisation/salle-de-presse"`. */
+	repo?: string;
+	/** Branch the editor commits to. Default: `"main"`. */
+	branch?: string;
+	/** API root of a self-hosted GitLab (`…/api/v4`) or Gitea/Forgejo (`…/api/v1`). Default: the public host's. */
+	apiRoot?: string;
+	/** Origin of the OAuth server. Default: the host's own (GitLab, Gitea), none for GitHub (sign-in by token only). */
+	baseUrl?: string;
+	/** Path of the OAuth endpoint on `baseUrl`. Default: the editor's for the host. */
+	authEndpoint?: string;
+	/** OAuth application id for PKCE sign-in (GitLab, Gitea/Forgejo). Example: `"a1b2c3d4-…"`. */
+	appId?: string;
 }
 
 export interface DecapOptions {
@@ -80,12 +108,10 @@ export interface DecapOptions {
 	contentDir?: string;
 	/** Time zone the schemas read naive dates in. Default: `"Europe/Paris"`. */
 	timeZone?: string;
-	/** Backend: `git-gateway` (Netlify Identity) by default, or `github` with `repo`. */
-	backend?: { name?: 'git-gateway' | 'github'; repo?: string; branch?: string; baseUrl?: string; authEndpoint?: string };
+	/** Backend. Default: GitHub, branch `main`. */
+	backend?: EditorBackendOptions;
 	/** Drafts, review and publication as pull requests (`publish_mode: editorial_workflow`). Default: false. */
 	editorialWorkflow?: boolean;
-	/** Lets `npx decap-server` serve the local repository to `npm run dev`. Default: true. */
-	localBackend?: boolean;
 }
 
 /** Helpers to instantiate the collection schemas outside Astro, tagged for the walk. */
@@ -258,28 +284,11 @@ function folderOf(contentDir: string, collection: string): string {
 
 /** The whole Decap config, generated from the schemas. */
 export function decapConfig(options: DecapOptions): DecapConfig {
-	const { site, contentDir = 'content', timeZone = 'Europe/Paris', editorialWorkflow = false, localBackend = true } = options;
+	const { site, contentDir = 'content', timeZone = 'Europe/Paris', editorialWorkflow = false } = options;
 	const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
 	const siteUrl = new URL(base, new URL(site).origin).href;
 	const helpers = schemaHelpers(timeZone);
-	const backendName = options.backend?.name ?? 'git-gateway';
-	if (backendName === 'github' && !options.backend?.repo) {
-		throw new Error('DECAP_BACKEND=github : indiquez le dépôt dans DECAP_REPO (exemple : DECAP_REPO=organisation/salle-de-presse).');
-	}
-	const backend: DecapBackend = {
-		name: backendName,
-		branch: options.backend?.branch ?? 'main',
-		...(backendName === 'github' && { repo: options.backend?.repo }),
-		...(options.backend?.baseUrl && { base_url: options.backend.baseUrl }),
-		...(options.backend?.authEndpoint && { auth_endpoint: options.backend.authEndpoint }),
-		commit_messages: {
-			create: 'Création de {{collection}} « {{slug}} »',
-			update: 'Mise à jour de {{collection}} « {{slug}} »',
-			delete: 'Suppression de {{collection}} « {{slug}} »',
-			uploadMedia: 'Ajout du fichier « {{path}} »',
-			deleteMedia: 'Suppression du fichier « {{path}} »',
-		},
-	};
+	const backend = editorBackend(options.backend);
 	const collections = COLLECTIONS.map((name): DecapCollection => {
 		const { schema, labels, editor } = collectionSpec(name);
 		return {
@@ -318,16 +327,65 @@ export function decapConfig(options: DecapOptions): DecapConfig {
 	});
 	return {
 		backend,
-		local_backend: localBackend,
 		...(editorialWorkflow && { publish_mode: 'editorial_workflow' as const }),
-		locale: 'fr',
 		site_url: siteUrl,
 		display_url: siteUrl,
-		logo_url: new URL('favicon.svg', siteUrl).href,
+		// A path, not a URL: the same site whatever origin serves it (a preview, a test server).
+		logo_url: `${base}favicon.svg`,
 		// Media of the global library only; every collection keeps its media beside the entry.
+		// (Sveltia wants an absolute public path here.)
 		media_folder: folderOf(contentDir, '_medias'),
-		public_folder: '_medias',
+		public_folder: '/_medias',
 		slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
 		collections,
 	};
+}
+
+/** The public hosts' APIs, which the editor uses when no `api_root` is given (GitLab's and Gitea's origins are their OAuth servers too). */
+const PUBLIC_APIS: Readonly<Record<EditorBackendName, string>> = {
+	github: 'https://api.github.com',
+	gitlab: 'https://gitlab.com/api/v4',
+	gitea: 'https://gitea.com/api/v1',
+};
+
+/**
+ * The `backend` block. GitLab signs in with PKCE when an application id is
+ * given (no server of one's own); Gitea/Forgejo always do; GitHub cannot, so
+ * it needs an OAuth relay (`base_url`) or a personal access token.
+ * A self-hosted GitLab or Gitea/Forgejo is named by its API root; its
+ * origin is then the OAuth server too.
+ */
+export function editorBackend(options: EditorBackendOptions = {}): DecapBackend {
+	const name = options.name ?? 'github';
+	const selfHostedOrigin = options.apiRoot && name !== 'github' ? new URL(options.apiRoot).origin : undefined;
+	const baseUrl = options.baseUrl ?? selfHostedOrigin;
+	return {
+		name,
+		branch: options.branch ?? 'main',
+		...(options.repo && { repo: options.repo }),
+		...(options.apiRoot && { api_root: options.apiRoot.replace(/\/+$/, '') }),
+		...(baseUrl && { base_url: new URL(baseUrl).origin }),
+		...(options.authEndpoint && { auth_endpoint: options.authEndpoint }),
+		...(name === 'gitlab' && options.appId && { auth_type: 'pkce' as const }),
+		...(options.appId && name !== 'github' && { app_id: options.appId }),
+		commit_messages: {
+			create: 'Création de {{collection}} « {{slug}} »',
+			update: 'Mise à jour de {{collection}} « {{slug}} »',
+			delete: 'Suppression de {{collection}} « {{slug}} »',
+			uploadMedia: 'Ajout du fichier « {{path}} »',
+			deleteMedia: 'Suppression du fichier « {{path}} »',
+		},
+	};
+}
+
+/**
+ * Origins the editor talks to for a backend, for the policy of `/admin/`
+ * (src/lib/security-headers.ts): its API, its OAuth server, and for GitHub
+ * the avatars of signed-in authors.
+ */
+export function editorBackendOrigins(backend: DecapBackend): { connect: string[]; img: string[] } {
+	const api = new URL(backend.api_root ?? PUBLIC_APIS[backend.name]).origin;
+	const connect = [...new Set([api, ...(backend.base_url ? [backend.base_url] : [])])];
+	const img = backend.name === 'github' && !backend.api_root ? ['https://avatars.githubusercontent.com'] : [api];
+	return { connect, img };
 }

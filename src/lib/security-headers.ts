@@ -2,8 +2,8 @@
  * The Content-Security-Policy of the public pages and the HTTP headers a host
  * should send. The page policy travels inside every page as
  * `<meta http-equiv="Content-Security-Policy">` (src/layouts/BaseLayout.astro),
- * so it holds on any static host, GitHub Pages included, and leaves the web
- * editor at `/admin/` (Decap CMS, which needs inline styles and `eval`) alone.
+ * so it holds on any static host, GitHub Pages included. The web editor at
+ * `/admin/` carries its own, `editorPolicy()`.
  * The header part carries what a meta element cannot (`frame-ancestors`).
  * This is the single source: `public/_headers` is exactly `headersFile()`,
  * docs/deploiement.md copies these strings, and tests/e2e/csp.test.ts serves a
@@ -28,6 +28,35 @@ export const PAGE_POLICY = [
 	"base-uri 'self'",
 	"form-action 'self'",
 ].join('; ');
+
+/**
+ * The policy of the web editor at `/admin/` (Sveltia CMS, served by the site:
+ * src/pages/admin/[...file].ts), in a `<meta http-equiv>` of its shell:
+ * - scripts and fonts only from the site (the bundle's CDN addresses are
+ *   rewritten to files of the site, src/lib/editor-bundle.ts);
+ * - `'unsafe-inline'` styles: Svelte adds its components' styles at run time;
+ * - `blob:` and `data:` images and fetches: previews of the files an author
+ *   picks, the editor's own logo;
+ * - `connect` and `img`: the git host's API and OAuth server
+ *   (`editorBackendOrigins()` in src/lib/decap.ts), nothing else.
+ */
+export function editorPolicy(origins: { connect: readonly string[]; img: readonly string[] }): string {
+	return [
+		"default-src 'self'",
+		"script-src 'self'",
+		"style-src 'self' 'unsafe-inline'",
+		"font-src 'self'",
+		['img-src', "'self'", 'blob:', 'data:', ...origins.img].join(' '),
+		"media-src 'self' blob:",
+		// The editor describes itself as an installable app with a generated manifest.
+		"manifest-src 'self' blob:",
+		['connect-src', "'self'", 'blob:', 'data:', ...origins.connect].join(' '),
+		"frame-src 'self' blob:",
+		"object-src 'none'",
+		"base-uri 'self'",
+		"form-action 'self'",
+	].join('; ');
+}
 
 /** The header policy, for every path: framing is refused everywhere (a meta policy cannot say it). */
 export const CONTENT_SECURITY_POLICY = "frame-ancestors 'none'";

@@ -39,8 +39,8 @@ export interface ResolvedSettings extends SiteSettings {
 		/** Card cache folder, relative to the project root (`RELAIS_CARDS_CACHE`); default `node_modules/.cache/relais-cards`. */
 		cacheDir?: string;
 	};
-	/** The web editor's backend (`DECAP_*`), for `/admin/config.yml`. */
-	decap: Required<Pick<DecapOptions, 'backend' | 'editorialWorkflow' | 'localBackend'>>;
+	/** The web editor's backend (`CMS_*`), for `/admin/config.yml` and the policy of `/admin/`. */
+	decap: Required<Pick<DecapOptions, 'backend' | 'editorialWorkflow'>>;
 }
 
 /** Validates the settings of `relais.config.ts`; a mistake stops the build naming the setting. */
@@ -160,39 +160,50 @@ export const ENVIRONMENT = {
 			.optional(),
 	},
 	RELAIS_CARDS_CACHE: { example: '/var/cache/relais-cards', schema: z.string().optional() },
-	DECAP_BACKEND: {
-		example: 'github',
+	CMS_BACKEND: {
+		example: 'gitlab',
 		schema: z
-			.enum(['git-gateway', 'github'], { message: 'n’est pas pris en charge (valeurs possibles : git-gateway, github)' })
-			.default('git-gateway'),
+			.enum(['github', 'gitlab', 'gitea'], { message: 'n’est pas pris en charge (valeurs possibles : github, gitlab, gitea)' })
+			.default('github'),
 	},
-	DECAP_REPO: {
+	CMS_REPO: {
 		example: 'organisation/salle-de-presse',
 		schema: z
 			.string()
-			.regex(/^[\w.-]+\/[\w.-]+$/, { message: 'n’est pas un dépôt de la forme « propriétaire/nom »' })
+			// GitLab nests projects in groups and subgroups (`groupe/sous-groupe/projet`).
+			.regex(/^[\w.-]+(?:\/[\w.-]+)+$/, { message: 'n’est pas un dépôt de la forme « propriétaire/nom »' })
 			.optional(),
 	},
-	DECAP_BRANCH: {
+	CMS_BRANCH: {
 		example: 'main',
 		schema: z
 			.string()
 			.refine((value) => !/[\s~^:?*[\\]|\.\./.test(value), { message: 'n’est pas un nom de branche git' })
 			.default('main'),
 	},
-	DECAP_BASE_URL: {
+	CMS_API_ROOT: {
+		example: 'https://gitlab.example.org/api/v4',
+		schema: z.string().refine(isHttpUrl, { message: 'n’est pas une adresse valide' }).optional(),
+	},
+	CMS_BASE_URL: {
 		example: 'https://auth.example.org',
 		schema: z.string().refine(isHttpUrl, { message: 'n’est pas une adresse valide' }).optional(),
 	},
-	DECAP_AUTH_ENDPOINT: {
-		example: 'api/auth',
+	CMS_AUTH_ENDPOINT: {
+		example: 'oauth/authorize',
 		schema: z
 			.string()
-			.refine((value) => !/\s|:\/\//.test(value), { message: 'n’est pas un chemin (l’adresse du serveur va dans DECAP_BASE_URL)' })
+			.refine((value) => !/\s|:\/\//.test(value), { message: 'n’est pas un chemin (l’adresse du serveur va dans CMS_BASE_URL)' })
 			.optional(),
 	},
-	DECAP_EDITORIAL_WORKFLOW: { example: '1', schema: flag(false) },
-	DECAP_LOCAL_BACKEND: { example: '0', schema: flag(true) },
+	CMS_APP_ID: {
+		example: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
+		schema: z
+			.string()
+			.regex(/^[\w.-]+$/, { message: 'n’est pas un identifiant d’application OAuth' })
+			.optional(),
+	},
+	CMS_EDITORIAL_WORKFLOW: { example: '1', schema: flag(false) },
 } as const;
 
 type VariableName = keyof typeof ENVIRONMENT;
@@ -204,8 +215,12 @@ const environmentSchema = z
 		},
 	)
 	.superRefine((env, context) => {
-		if (env.DECAP_BACKEND === 'github' && !env.DECAP_REPO) {
-			context.addIssue({ code: 'custom', path: ['DECAP_REPO'], message: 'obligatoire avec DECAP_BACKEND=github' });
+		if (env.CMS_APP_ID && env.CMS_BACKEND === 'github') {
+			context.addIssue({
+				code: 'custom',
+				path: ['CMS_APP_ID'],
+				message: 'GitHub n’accepte pas la connexion PKCE : laissez CMS_APP_ID vide et indiquez le relais OAuth dans CMS_BASE_URL',
+			});
 		}
 	});
 
@@ -219,6 +234,13 @@ export function resolveSettings(settings: SiteSettings, env: Record<string, stri
 	const raw = Object.fromEntries(
 		Object.keys(ENVIRONMENT).map((name) => [name, env[name]?.trim() ? env[name].trim() : undefined]),
 	) as Record<VariableName, string | undefined>;
+	// Decap CMS's variables (before Sveltia CMS): a deployment that still sets them would get a default backend silently.
+	const outdated = Object.keys(env).filter((name) => name.startsWith('DECAP_') && env[name]?.trim());
+	if (outdated.length > 0) {
+		throw new Error(
+			`Variables d’environnement invalides :\n${outdated.map((name) => `  - ${name} n’est plus lue : l’éditeur en ligne (Sveltia CMS) est réglé par les variables CMS_*, voir docs/web-editor.md.`).join('\n')}`,
+		);
+	}
 	const result = environmentSchema.safeParse(raw);
 	if (!result.success) {
 		const lines = result.error.issues.map((issue) => {
@@ -245,14 +267,15 @@ export function resolveSettings(settings: SiteSettings, env: Record<string, stri
 		},
 		decap: {
 			backend: {
-				name: vars.DECAP_BACKEND,
-				branch: vars.DECAP_BRANCH,
-				...(vars.DECAP_REPO && { repo: vars.DECAP_REPO }),
-				...(vars.DECAP_BASE_URL && { baseUrl: vars.DECAP_BASE_URL }),
-				...(vars.DECAP_AUTH_ENDPOINT && { authEndpoint: vars.DECAP_AUTH_ENDPOINT }),
+				name: vars.CMS_BACKEND,
+				branch: vars.CMS_BRANCH,
+				...(vars.CMS_REPO && { repo: vars.CMS_REPO }),
+				...(vars.CMS_API_ROOT && { apiRoot: vars.CMS_API_ROOT }),
+				...(vars.CMS_BASE_URL && { baseUrl: vars.CMS_BASE_URL }),
+				...(vars.CMS_AUTH_ENDPOINT && { authEndpoint: vars.CMS_AUTH_ENDPOINT }),
+				...(vars.CMS_APP_ID && { appId: vars.CMS_APP_ID }),
 			},
-			editorialWorkflow: vars.DECAP_EDITORIAL_WORKFLOW,
-			localBackend: vars.DECAP_LOCAL_BACKEND,
+			editorialWorkflow: vars.CMS_EDITORIAL_WORKFLOW,
 		},
 	};
 }

@@ -36,7 +36,7 @@ export const contentDate = (timeZone: string) =>
 			}
 			return parsed;
 		})
-		// Marker read by the Decap CMS config generator (src/lib/decap.ts): the type of a transform says nothing.
+		// Marker read by the web editor's config generator (src/lib/decap.ts): the type of a transform says nothing.
 		.meta({ widget: 'datetime' });
 
 /** Text that YAML may have read as a number (`reference: 71.20`, `phone: 0466000000`, `tags: [2020]`). */

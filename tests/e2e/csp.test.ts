@@ -10,7 +10,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, headersFile, nginxHeaders, PAGE_POLICY, SECURITY_HEADERS } from '../../src/lib/security-headers';
+import {
+	CONTENT_SECURITY_POLICY,
+	editorPolicy,
+	headersFile,
+	nginxHeaders,
+	PAGE_POLICY,
+	SECURITY_HEADERS,
+} from '../../src/lib/security-headers';
 import { listFiles, projectRoot } from '../helpers/build';
 import { useServedSite } from '../helpers/served-site';
 import { statusMatching } from './search-helpers';
@@ -48,8 +55,11 @@ describe('Content-Security-Policy', () => {
 		}
 	});
 
-	it('leaves the web editor free of the page policy', () => {
-		expect(readFileSync(path.join(site.outDir, 'admin/index.html'), 'utf8')).not.toContain('http-equiv="Content-Security-Policy"');
+	it('gives the web editor its own policy, for the site and its git host only', () => {
+		const head = readFileSync(path.join(site.outDir, 'admin/index.html'), 'utf8').split('</head>')[0] ?? '';
+		const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(head)?.[1]?.replace(/&#39;/g, "'");
+		expect(policy).toBe(editorPolicy({ connect: ['https://api.github.com'], img: ['https://avatars.githubusercontent.com'] }));
+		expect(policy).toMatch(/script-src 'self';/);
 	});
 
 	it('raises no violation and no console error on the home, an entry and a search with results', async () => {

@@ -1,5 +1,5 @@
 /**
- * The Decap CMS config (src/lib/decap.ts) is generated from the collection
+ * The web editor's config (src/lib/decap.ts, Decap's format read by Sveltia CMS) is generated from the collection
  * schemas: every field path of every collection (walked here independently,
  * as tests/unit/guide.test.ts does) is a field of the config, with a French
  * label of its own, the widget its type calls for and the `required` flag of
@@ -7,7 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { decapConfig, decapFields, schemaHelpers, type DecapField } from '../../src/lib/decap';
+import { decapConfig, decapFields, editorBackend, editorBackendOrigins, schemaHelpers, type DecapField } from '../../src/lib/decap';
 import { COLLECTION_REGISTRY, COLLECTIONS, FIELD_LABELS } from '../../src/schemas/collections';
 import { pressReleaseSchema } from '../../src/schemas/entries';
 import { fieldPaths } from '../helpers/schema-paths';
@@ -130,27 +130,76 @@ describe('decapConfig', () => {
 
 	it('takes the site, the base, the content folder and the backend from its options', () => {
 		expect(config).toMatchObject({
-			backend: { name: 'git-gateway', branch: 'main' },
-			local_backend: true,
-			locale: 'fr',
+			backend: { name: 'github', branch: 'main' },
 			site_url: 'https://presse.example.org/presse/',
 			display_url: 'https://presse.example.org/presse/',
+			logo_url: '/presse/favicon.svg',
+			public_folder: '/_medias',
 		});
+		// Keys Sveltia CMS does not read.
+		expect(config).not.toHaveProperty('local_backend');
+		expect(config).not.toHaveProperty('locale');
+		expect(config.backend).not.toHaveProperty('auth_type');
 		expect(config.publish_mode).toBeUndefined();
 		const github = decapConfig({
 			site: 'https://presse.example.org/ignored',
 			base: '/',
 			contentDir: './site/contenu/',
-			backend: { name: 'github', repo: 'relais/presse', branch: 'prod' },
+			backend: { name: 'github', repo: 'relais/presse', branch: 'prod', baseUrl: 'https://auth.example.org/', authEndpoint: 'auth' },
 			editorialWorkflow: true,
 		});
-		expect(github.backend).toMatchObject({ name: 'github', repo: 'relais/presse', branch: 'prod' });
+		expect(github.backend).toMatchObject({
+			name: 'github',
+			repo: 'relais/presse',
+			branch: 'prod',
+			base_url: 'https://auth.example.org',
+			auth_endpoint: 'auth',
+		});
 		expect(github.publish_mode).toBe('editorial_workflow');
 		expect(github.site_url).toBe('https://presse.example.org/');
 		expect(github.collections[0]?.folder).toBe('site/contenu/communiques');
-		expect(() => decapConfig({ site: 'https://x.example', base: '/', backend: { name: 'github' } })).toThrow(/DECAP_REPO/);
+	});
+});
+
+describe('editorBackend and editorBackendOrigins', () => {
+	it('signs in to gitlab.com with PKCE, and lets the policy reach gitlab.com only', () => {
+		const backend = editorBackend({ name: 'gitlab', repo: 'groupe/sous-groupe/presse', appId: 'abc123' });
+		expect(backend).toMatchObject({ name: 'gitlab', repo: 'groupe/sous-groupe/presse', auth_type: 'pkce', app_id: 'abc123' });
+		expect(backend).not.toHaveProperty('api_root');
+		expect(editorBackendOrigins(backend)).toEqual({ connect: ['https://gitlab.com'], img: ['https://gitlab.com'] });
 	});
 
+	it('takes a self-hosted GitLab or Gitea/Forgejo from its API root, which is its OAuth server too', () => {
+		const gitlab = editorBackend({ name: 'gitlab', repo: 'dsi/presse', apiRoot: 'https://gitlab.example.org/api/v4/', appId: 'abc' });
+		expect(gitlab).toMatchObject({
+			api_root: 'https://gitlab.example.org/api/v4',
+			base_url: 'https://gitlab.example.org',
+			auth_type: 'pkce',
+		});
+		const gitea = editorBackend({ name: 'gitea', repo: 'mairie/presse', apiRoot: 'https://forge.example.org/api/v1', appId: 'uuid-1' });
+		expect(gitea).toMatchObject({
+			name: 'gitea',
+			api_root: 'https://forge.example.org/api/v1',
+			base_url: 'https://forge.example.org',
+			app_id: 'uuid-1',
+		});
+		// Gitea/Forgejo only know PKCE: the editor needs no `auth_type`.
+		expect(gitea).not.toHaveProperty('auth_type');
+		expect(editorBackendOrigins(gitea)).toEqual({ connect: ['https://forge.example.org'], img: ['https://forge.example.org'] });
+	});
+
+	it('sends GitHub through its OAuth relay, and allows the API, the relay and the avatars', () => {
+		const backend = editorBackend({ name: 'github', repo: 'relais/presse', baseUrl: 'https://auth.example.org' });
+		expect(backend).not.toHaveProperty('auth_type');
+		expect(editorBackendOrigins(backend)).toEqual({
+			connect: ['https://api.github.com', 'https://auth.example.org'],
+			img: ['https://avatars.githubusercontent.com'],
+		});
+		expect(editorBackendOrigins(editorBackend({ name: 'github', repo: 'relais/presse' })).connect).toEqual(['https://api.github.com']);
+	});
+});
+
+describe('decapFields', () => {
 	it('follows a field added to a schema (the config is generated, not written)', () => {
 		const extended = pressReleaseSchema(helpers).extend({
 			embargo: z.boolean().optional(),

@@ -82,13 +82,12 @@ describe('RELAIS_CONTENT_DIR', () => {
 	});
 });
 
-describe('switches: RELAIS_PREVIEW, RELAIS_DEV_SERVER, RELAIS_CARDS, DECAP_EDITORIAL_WORKFLOW, DECAP_LOCAL_BACKEND', () => {
+describe('switches: RELAIS_PREVIEW, RELAIS_DEV_SERVER, RELAIS_CARDS, CMS_EDITORIAL_WORKFLOW', () => {
 	it('have their defaults', () => {
 		expect(defaults.preview).toBe(false);
 		expect(defaults.devServer).toBe(false);
 		expect(defaults.cards.perEntry).toBe(true);
 		expect(defaults.decap.editorialWorkflow).toBe(false);
-		expect(defaults.decap.localBackend).toBe(true);
 	});
 	it('read 1, true, on and 0, false, off in any case', () => {
 		expect(resolve({ RELAIS_PREVIEW: '1' }).preview).toBe(true);
@@ -97,8 +96,7 @@ describe('switches: RELAIS_PREVIEW, RELAIS_DEV_SERVER, RELAIS_CARDS, DECAP_EDITO
 		expect(resolve({ RELAIS_DEV_SERVER: '1' }).devServer).toBe(true);
 		expect(resolve({ RELAIS_CARDS: 'off' }).cards.perEntry).toBe(false);
 		expect(resolve({ RELAIS_CARDS: 'On' }).cards.perEntry).toBe(true);
-		expect(resolve({ DECAP_EDITORIAL_WORKFLOW: '1' }).decap.editorialWorkflow).toBe(true);
-		expect(resolve({ DECAP_LOCAL_BACKEND: 'false' }).decap.localBackend).toBe(false);
+		expect(resolve({ CMS_EDITORIAL_WORKFLOW: '1' }).decap.editorialWorkflow).toBe(true);
 	});
 	it('reject anything else', () => {
 		const message = (name: string, value: string, example: string) =>
@@ -106,8 +104,7 @@ describe('switches: RELAIS_PREVIEW, RELAIS_DEV_SERVER, RELAIS_CARDS, DECAP_EDITO
 		expect(failure({ RELAIS_PREVIEW: 'oui' })).toBe(message('RELAIS_PREVIEW', 'oui', '1'));
 		expect(failure({ RELAIS_DEV_SERVER: 'yes' })).toBe(message('RELAIS_DEV_SERVER', 'yes', '1'));
 		expect(failure({ RELAIS_CARDS: 'aucune' })).toBe(message('RELAIS_CARDS', 'aucune', 'off'));
-		expect(failure({ DECAP_EDITORIAL_WORKFLOW: 'pr' })).toBe(message('DECAP_EDITORIAL_WORKFLOW', 'pr', '1'));
-		expect(failure({ DECAP_LOCAL_BACKEND: 'no' })).toBe(message('DECAP_LOCAL_BACKEND', 'no', '0'));
+		expect(failure({ CMS_EDITORIAL_WORKFLOW: 'pr' })).toBe(message('CMS_EDITORIAL_WORKFLOW', 'pr', '1'));
 	});
 });
 
@@ -130,17 +127,16 @@ describe('RELAIS_CARDS_CACHE', () => {
 	});
 });
 
-describe('DECAP_BACKEND, DECAP_REPO, DECAP_BRANCH, DECAP_BASE_URL, DECAP_AUTH_ENDPOINT', () => {
-	it('default to git-gateway on main', () => {
-		expect(defaults.decap.backend).toEqual({ name: 'git-gateway', branch: 'main' });
+describe('CMS_BACKEND, CMS_REPO, CMS_BRANCH, CMS_API_ROOT, CMS_BASE_URL, CMS_AUTH_ENDPOINT, CMS_APP_ID', () => {
+	it('default to GitHub on main, no repository', () => {
+		expect(defaults.decap.backend).toEqual({ name: 'github', branch: 'main' });
 	});
-	it('read a GitHub backend with its OAuth server', () => {
+	it('read a GitHub backend with its OAuth relay', () => {
 		const { decap } = resolve({
-			DECAP_BACKEND: 'github',
-			DECAP_REPO: 'relais/salle-de-presse',
-			DECAP_BRANCH: 'prod',
-			DECAP_BASE_URL: 'https://auth.example.org',
-			DECAP_AUTH_ENDPOINT: 'api/auth',
+			CMS_REPO: 'relais/salle-de-presse',
+			CMS_BRANCH: 'prod',
+			CMS_BASE_URL: 'https://auth.example.org',
+			CMS_AUTH_ENDPOINT: 'api/auth',
 		});
 		expect(decap.backend).toEqual({
 			name: 'github',
@@ -150,32 +146,57 @@ describe('DECAP_BACKEND, DECAP_REPO, DECAP_BRANCH, DECAP_BASE_URL, DECAP_AUTH_EN
 			authEndpoint: 'api/auth',
 		});
 	});
+	it('read a self-hosted GitLab (nested groups) or Gitea with a PKCE application', () => {
+		expect(
+			resolve({
+				CMS_BACKEND: 'gitlab',
+				CMS_REPO: 'dsi/web/presse',
+				CMS_API_ROOT: 'https://gitlab.example.org/api/v4',
+				CMS_APP_ID: 'abc123',
+			}).decap.backend,
+		).toEqual({ name: 'gitlab', repo: 'dsi/web/presse', branch: 'main', apiRoot: 'https://gitlab.example.org/api/v4', appId: 'abc123' });
+		expect(resolve({ CMS_BACKEND: 'gitea', CMS_REPO: 'mairie/presse' }).decap.backend).toMatchObject({ name: 'gitea' });
+	});
 	it('reject each invalid value with its own message', () => {
-		expect(failure({ DECAP_BACKEND: 'gitlab' })).toBe(
+		expect(failure({ CMS_BACKEND: 'git-gateway' })).toBe(
 			invalid(
-				'DECAP_BACKEND : « gitlab » n’est pas pris en charge (valeurs possibles : git-gateway, github) (exemple : DECAP_BACKEND=github).',
+				'CMS_BACKEND : « git-gateway » n’est pas pris en charge (valeurs possibles : github, gitlab, gitea) (exemple : CMS_BACKEND=gitlab).',
 			),
 		);
-		expect(failure({ DECAP_REPO: 'salle-de-presse' })).toBe(
+		expect(failure({ CMS_REPO: 'salle-de-presse' })).toBe(
 			invalid(
-				'DECAP_REPO : « salle-de-presse » n’est pas un dépôt de la forme « propriétaire/nom » (exemple : DECAP_REPO=organisation/salle-de-presse).',
+				'CMS_REPO : « salle-de-presse » n’est pas un dépôt de la forme « propriétaire/nom » (exemple : CMS_REPO=organisation/salle-de-presse).',
 			),
 		);
-		expect(failure({ DECAP_BRANCH: 'ma branche' })).toBe(
-			invalid('DECAP_BRANCH : « ma branche » n’est pas un nom de branche git (exemple : DECAP_BRANCH=main).'),
+		expect(failure({ CMS_BRANCH: 'ma branche' })).toBe(
+			invalid('CMS_BRANCH : « ma branche » n’est pas un nom de branche git (exemple : CMS_BRANCH=main).'),
 		);
-		expect(failure({ DECAP_BASE_URL: 'auth.example.org' })).toBe(
-			invalid('DECAP_BASE_URL : « auth.example.org » n’est pas une adresse valide (exemple : DECAP_BASE_URL=https://auth.example.org).'),
-		);
-		expect(failure({ DECAP_AUTH_ENDPOINT: 'https://auth.example.org/api/auth' })).toBe(
+		expect(failure({ CMS_API_ROOT: 'gitlab.example.org' })).toBe(
 			invalid(
-				'DECAP_AUTH_ENDPOINT : « https://auth.example.org/api/auth » n’est pas un chemin (l’adresse du serveur va dans DECAP_BASE_URL) (exemple : DECAP_AUTH_ENDPOINT=api/auth).',
+				'CMS_API_ROOT : « gitlab.example.org » n’est pas une adresse valide (exemple : CMS_API_ROOT=https://gitlab.example.org/api/v4).',
+			),
+		);
+		expect(failure({ CMS_BASE_URL: 'auth.example.org' })).toBe(
+			invalid('CMS_BASE_URL : « auth.example.org » n’est pas une adresse valide (exemple : CMS_BASE_URL=https://auth.example.org).'),
+		);
+		expect(failure({ CMS_AUTH_ENDPOINT: 'https://auth.example.org/api/auth' })).toBe(
+			invalid(
+				'CMS_AUTH_ENDPOINT : « https://auth.example.org/api/auth » n’est pas un chemin (l’adresse du serveur va dans CMS_BASE_URL) (exemple : CMS_AUTH_ENDPOINT=oauth/authorize).',
 			),
 		);
 	});
-	it('require DECAP_REPO with the github backend', () => {
-		expect(failure({ DECAP_BACKEND: 'github' })).toBe(
-			invalid('DECAP_REPO : obligatoire avec DECAP_BACKEND=github (exemple : DECAP_REPO=organisation/salle-de-presse).'),
+	it('refuse a PKCE application with GitHub, which does not offer it', () => {
+		expect(failure({ CMS_REPO: 'relais/presse', CMS_APP_ID: 'abc123' })).toBe(
+			invalid(
+				'CMS_APP_ID : « abc123 » GitHub n’accepte pas la connexion PKCE : laissez CMS_APP_ID vide et indiquez le relais OAuth dans CMS_BASE_URL (exemple : CMS_APP_ID=a1b2c3d4-e5f6-7890-abcd-ef1234567890).',
+			),
+		);
+	});
+	it('stop on the former DECAP_* variables, naming the new ones', () => {
+		expect(failure({ DECAP_BACKEND: 'git-gateway' })).toBe(
+			invalid(
+				'DECAP_BACKEND n’est plus lue : l’éditeur en ligne (Sveltia CMS) est réglé par les variables CMS_*, voir docs/web-editor.md.',
+			),
 		);
 	});
 });

@@ -1,5 +1,5 @@
 /**
- * `/admin/config-url.js`: tells Decap where its configuration is
+ * `/admin/config-url.js`: tells the editor where its configuration is
  * (`<link rel="cms-config-url">`, added by script because that `rel` is not
  * a registered keyword of HTML), so `/admin` without its final slash works
  * too and the path stays under the base.

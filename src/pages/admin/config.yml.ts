@@ -1,7 +1,8 @@
 /**
- * `/admin/config.yml`: the Decap CMS configuration, generated from the
- * collection schemas by src/lib/decap.ts. Backend from the environment of
- * the build (`DECAP_*`, read by src/lib/settings.ts; see docs/decap.md).
+ * `/admin/config.yml`: the web editor's configuration (Decap's format, read
+ * by Sveltia CMS), generated from the collection schemas by src/lib/decap.ts.
+ * Backend from the environment of the build (`CMS_*`, read by
+ * src/lib/settings.ts; see docs/web-editor.md).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,7 @@ import { stringify } from 'yaml';
 import { settings } from '../../config';
 import { decapConfig } from '../../lib/decap';
 
-/** The content folder relative to the repository (Decap's paths are), `content` when it lies outside. */
+/** The content folder relative to the repository (the editor's paths are), `content` when it lies outside. */
 function contentDirInRepository(): string {
 	const relative = path.relative(process.cwd(), fileURLToPath(settings.contentDir)).split(path.sep).join('/');
 	return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? 'content' : relative;
