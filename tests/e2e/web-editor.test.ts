@@ -132,20 +132,27 @@ async function copyBack() {
 
 /** The new entry's file: the editor names it after the day it was created (the clock's) and the title. */
 const pressReleases = () => readdirSync(path.join(content, 'communiques'));
+const ENTRY_NAME = /^\d{4}-\d{2}-\d{2}-inauguration-de-l-atelier-mutualise\.md$/;
 const entryFile = () => {
-	const file = pressReleases().find((name) => /^\d{4}-\d{2}-\d{2}-inauguration-de-l-atelier-mutualise\.md$/.test(name));
+	const file = pressReleases().find((name) => ENTRY_NAME.test(name));
 	if (!file) throw new Error(`no new entry in ${pressReleases().join(', ')}`);
 	return path.join(content, 'communiques', file);
 };
 
-async function save() {
+/** Saves, then copies the editor's writes back until `written` holds on disk (the status line may come first). */
+async function save(written: () => boolean) {
 	await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 	// Back to the list, or the entry reopened: the status line says it is saved either way.
 	await page
 		.getByText(/enregistrée/i)
 		.first()
 		.waitFor({ timeout: 30_000 });
-	await syncBack();
+	for (let attempt = 0; ; attempt += 1) {
+		await syncBack();
+		if (written()) return;
+		if (attempt >= 60) throw new Error(`the editor's save did not reach its folder in 15 s: ${pressReleases().join(', ')}`);
+		await page.waitForTimeout(250);
+	}
 }
 
 /** « Parcourir » of a field, then « Téléverser » in the editor's file dialog, the file, « Insérer ». */
@@ -245,7 +252,7 @@ describe('/admin/ (Sveltia CMS) on a local folder', () => {
 		await page.getByRole('textbox', { name: 'Titre du fichier' }).fill('Programme de l’inauguration');
 		await page.getByRole('textbox', { name: 'Texte', exact: true }).click();
 		await page.keyboard.type('Douze entreprises partagent désormais les machines de l’atelier.');
-		await save();
+		await save(() => pressReleases().some((name) => ENTRY_NAME.test(name)));
 
 		const source = readFileSync(entryFile(), 'utf8');
 		expect(source).toMatch(/^title: Inauguration de l’atelier mutualisé$/m);
@@ -265,7 +272,7 @@ describe('/admin/ (Sveltia CMS) on a local folder', () => {
 	it('edits it, then turns it into a draft: the builds follow', async () => {
 		await openEntry('Inauguration de l’atelier mutualisé');
 		await page.getByRole('textbox', { name: 'Chapô' }).fill('Le réseau ouvre un atelier partagé entre quinze entreprises du bassin.');
-		await save();
+		await save(() => readFileSync(entryFile(), 'utf8').includes('quinze entreprises'));
 		expect(check()).toEqual([]);
 		site = build();
 		const id = path.basename(entryFile(), '.md');
@@ -274,7 +281,7 @@ describe('/admin/ (Sveltia CMS) on a local folder', () => {
 
 		await openEntry('Inauguration de l’atelier mutualisé');
 		await page.getByRole('switch', { name: 'Brouillon' }).check();
-		await save();
+		await save(() => /^draft: true$/m.test(readFileSync(entryFile(), 'utf8')));
 		expect(readFileSync(entryFile(), 'utf8')).toMatch(/^draft: true$/m);
 		expect(check()).toEqual([]);
 		site = build();
