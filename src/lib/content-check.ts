@@ -8,12 +8,13 @@
  * reported, and so are texts the YAML reader would cut or merge. Whatever the
  * input, each file gets French messages, never an exception.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../schemas/entries';
+import { extensionOf } from '../schemas/photo';
 import { fieldName } from './errors';
 import { entryIdFromPath } from './ids';
 import {
@@ -530,6 +531,19 @@ function entryProblems(entry: ParsedEntry, data: Record<string, unknown>, option
 			message: `image « ${image.src} » introuvable : placez-la à côté du fichier de l’entrée.`,
 		});
 	}
+	const photos = (data.photos as Array<{ file: string }> | undefined) ?? [];
+	photos.forEach((photo, index) => {
+		const problem = photoFileProblem(path.resolve(folder, photo.file), photo.file);
+		if (problem) {
+			problems.push({
+				severity: 'error',
+				file: entry.file,
+				line: entry.lineOf(['photos', index, 'file']),
+				field: `photos[${index}].file`,
+				message: problem,
+			});
+		}
+	});
 	const attachments = (data.attachments as Array<{ file: string }> | undefined) ?? [];
 	attachments.forEach((attachment, index) => {
 		if (!existsSync(path.resolve(folder, attachment.file))) {
@@ -543,6 +557,34 @@ function entryProblems(entry: ParsedEntry, data: Record<string, unknown>, option
 		}
 	});
 	return problems;
+}
+
+/** What is wrong with a photo's file: missing, or not the JPEG, PNG or WebP image its name says (a renamed HEIC…). */
+function photoFileProblem(absolute: string, typed: string): string | undefined {
+	if (!statSync(absolute, { throwIfNoEntry: false })?.isFile()) {
+		return `photo « ${typed} » introuvable : placez le fichier à côté de celui de l’entrée ou corrigez son nom.`;
+	}
+	const head = Buffer.alloc(12);
+	const descriptor = openSync(absolute, 'r');
+	try {
+		readSync(descriptor, head, 0, head.length, 0);
+	} finally {
+		closeSync(descriptor);
+	}
+	const actual = imageFormat(head);
+	const named = extensionOf(typed) === 'jpeg' ? 'jpg' : extensionOf(typed);
+	if (actual === named) return undefined;
+	return actual
+		? `le fichier « ${typed} » est une image ${actual.toUpperCase()} nommée comme une autre : renommez-le avec l’extension .${actual}.`
+		: `le fichier « ${typed} » n’est pas une image JPEG, PNG ou WebP : enregistrez la photo dans l’un de ces formats et indiquez le nouveau nom.`;
+}
+
+/** The format a file's first bytes announce, among those a photo may have. */
+function imageFormat(head: Buffer): 'jpg' | 'png' | 'webp' | undefined {
+	if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpg';
+	if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+	if (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+	return undefined;
 }
 
 const bodyLineOf = (entry: ParsedEntry, offset: number) => entry.bodyLine + entry.body.slice(0, offset).split('\n').length - 1;

@@ -135,6 +135,13 @@ const FIELD_ALIASES: Readonly<Record<string, string>> = {
 	mail: 'email',
 	telephone: 'phone',
 	tel: 'phone',
+	galerie: 'photos',
+	legende: 'caption',
+	credits: 'credit',
+	auteur: 'credit',
+	photographe: 'credit',
+	license: 'licence',
+	droits: 'licence',
 };
 
 /**
@@ -142,9 +149,7 @@ const FIELD_ALIASES: Readonly<Record<string, string>> = {
  * follows this code; `../shared/CONTENT-MODEL.md` may be ahead): valid
  * content, but this version of the site does not publish them yet.
  */
-const NEWER_CONTRACT_FIELDS: Readonly<Record<string, { collections: readonly string[]; what: string }>> = {
-	photos: { collections: ['communiques', 'rencontres'], what: 'photos de presse' },
-};
+const NEWER_CONTRACT_FIELDS: Readonly<Record<string, { collections: readonly string[]; what: string }>> = {};
 
 /** Collections of a newer contract version: their folder is valid content this site does not publish yet. */
 export const NEWER_CONTRACT_COLLECTIONS: Readonly<Record<string, string>> = {
