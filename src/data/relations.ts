@@ -10,6 +10,7 @@ import { resolveAttachments } from './attachments';
 import { cardPath } from './cards';
 import { COLLECTIONS, entryKey, getAllPublished, getPublished, type CollectionName, type NewsItem } from './entries';
 import { pageKey } from './page-keys';
+import { resolvePhotos } from './photos';
 import { getPressKit } from './press-kit';
 import { themeLabelsOf } from './themes';
 
@@ -108,7 +109,7 @@ export async function entryRelations(key: string): Promise<EntryRelations> {
 /**
  * The cache key of an entry's page: the entry, every entry the page links to
  * with its title, the theme labels of its search facets, its card and the sizes
- * of its files (files beside an entry can change without its text changing).
+ * of its files and photos (files beside an entry can change without its text changing).
  */
 export async function entryPageKey(key: string): Promise<string> {
 	const { item, newer, older, meeting, testimonials, related } = await entryRelations(key);
@@ -119,6 +120,7 @@ export async function entryPageKey(key: string): Promise<string> {
 		await themeLabelsOf(item.tags),
 		cardPath(item),
 		resolveAttachments(item.entry).map((attachment) => attachment.bytes),
+		resolvePhotos(item.entry).map((photo) => photo.original.bytes),
 		getPressKit(item.entry)?.bytes,
 	);
 }
