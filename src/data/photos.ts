@@ -11,6 +11,7 @@ import type { ImageMetadata } from 'astro';
 import { cacheDir } from 'astro:config/server';
 import { settings } from '../config';
 import { yearOf } from '../lib/dates';
+import { paginate } from '../lib/pagination';
 import { groupByName } from '../lib/people';
 import { creditLine, describePhotoFile, photoXmp, webPhoto, type PhotoRights } from '../lib/photos';
 import { themeSlug } from '../lib/themes';
@@ -18,6 +19,7 @@ import { frenchTypography } from '../lib/typography';
 import { uniqueNames } from '../lib/zip';
 import type { AnyEntry, NewsItem } from './entries';
 import { getAllPublished } from './entries';
+import { pageKey } from './page-keys';
 import { url } from './site';
 import { themeLabelsOf } from './themes';
 
@@ -214,4 +216,81 @@ async function buildLibrary(): Promise<PhotoLibrary> {
 export function getPhotoLibrary(): Promise<PhotoLibrary> {
 	library ??= buildLibrary();
 	return library;
+}
+
+/** Photos on one page of the library: a grid of two, three or four columns divides it. */
+export const PHOTOS_PER_PAGE = 24;
+
+/** A filter of the library as its navigation shows it. */
+export interface FacetLink {
+	kind: PhotoFacet['kind'];
+	slug: string;
+	label: string;
+	href: string;
+}
+
+/** The URL of page `number` of the library, whole or filtered. */
+export function photoListHref(facet: Pick<PhotoFacet, 'kind' | 'slug'> | undefined, number: number): string {
+	const folder = facet ? [PHOTOS_FOLDER, facet.kind, facet.slug] : [PHOTOS_FOLDER];
+	return number === 1 ? url.path(...folder) : url.path(...folder, 'page', number);
+}
+
+/** What a page of the library shows. */
+export interface PhotoListProps {
+	/** The filter of this page, none for the whole library. */
+	facet?: { kind: PhotoFacet['kind']; slug: string; label: string } | undefined;
+	photos: LibraryPhoto[];
+	/** Photos of the list, all pages together. */
+	count: number;
+	current: number;
+	total: number;
+	filters: { themes: FacetLink[]; years: FacetLink[]; cities: FacetLink[] };
+}
+
+/**
+ * Every page of the library as static paths (`path` param of `src/pages/photos/[...path].astro`):
+ * the whole library, then each theme, year and city, paginated. The key covers the photos
+ * shown (their entries' fingerprints hold captions, credits and files; the sizes, a replaced
+ * file), the filters offered and the page numbers.
+ */
+export async function photoLibraryPages() {
+	const { photos, themes, years, cities } = await getPhotoLibrary();
+	const link = (facet: PhotoFacet): FacetLink => ({
+		kind: facet.kind,
+		slug: facet.slug,
+		label: facet.label,
+		href: photoListHref(facet, 1),
+	});
+	const filters = { themes: themes.map(link), years: years.map(link), cities: cities.map(link) };
+	const lists: Array<{ facet?: PhotoFacet; photos: LibraryPhoto[] }> = [
+		{ photos },
+		...[...themes, ...years, ...cities].map((facet) => ({ facet, photos: facet.photos })),
+	];
+	return lists.flatMap(({ facet, photos: list }) => {
+		const pages = paginate(list, PHOTOS_PER_PAGE);
+		return pages.map((page) => {
+			const props: PhotoListProps = {
+				facet: facet && { kind: facet.kind, slug: facet.slug, label: facet.label },
+				photos: page.items,
+				count: list.length,
+				current: page.number,
+				total: pages.length,
+				filters,
+			};
+			const folder = facet ? [facet.kind, facet.slug] : [];
+			return {
+				params: { path: [...folder, ...(page.number === 1 ? [] : ['page', page.number])].join('/') || undefined },
+				props,
+				cacheKey: pageKey(
+					page.items.map((shown) => shown.item),
+					page.items.map((shown) => [shown.photo.key, shown.photo.original.bytes]),
+					props.facet,
+					filters,
+					list.length,
+					page.number,
+					pages.length,
+				),
+			};
+		});
+	});
 }
