@@ -88,6 +88,8 @@ export function resolvePhotos(entry: AnyEntry): ResolvedPhoto[] {
 	const webNames = names.slice(sources.length);
 	const licensorUrl = url.absolute('presse');
 	const list = photos.map((photo, index): ResolvedPhoto => {
+		// Read through `clone`: reading the proxy itself would keep a copy of the original in `_astro/`.
+		const metadata = (photo.file as ImageMetadata & { clone?: ImageMetadata }).clone ?? photo.file;
 		const credit = frenchTypography(photo.credit);
 		const caption = photo.caption && frenchTypography(photo.caption);
 		const alt = frenchTypography(photo.alt);
@@ -108,9 +110,9 @@ export function resolvePhotos(entry: AnyEntry): ResolvedPhoto[] {
 			original: {
 				name,
 				href: url.path(entry.collection, entry.id, PHOTOS_FOLDER, name),
-				format: photo.file.format,
-				width: photo.file.width,
-				height: photo.file.height,
+				format: metadata.format,
+				width: metadata.width,
+				height: metadata.height,
 				bytes: statSync(sources[index] ?? '').size,
 			},
 			web: { name: webName, href: url.path(entry.collection, entry.id, PHOTOS_FOLDER, webName) },

@@ -7,9 +7,12 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAllPublished } from '../../../../data/entries';
 import { pageKey } from '../../../../data/page-keys';
 import { photoDownloads, resolvePhotos, type ResolvedPhoto } from '../../../../data/photos';
+import { offerUnpublishedImages } from '../../../../data/unpublished-images';
 
-export const getStaticPaths = (async () =>
-	(await getAllPublished()).flatMap((item) =>
+export const getStaticPaths = (async () => {
+	// This route lists the entries' files: it also tells the build which image files to keep out of it.
+	await offerUnpublishedImages();
+	return (await getAllPublished()).flatMap((item) =>
 		resolvePhotos(item.entry).flatMap((photo) =>
 			(['original', 'web'] as const).map((version) => ({
 				params: { collection: item.collection, id: item.id, file: photo[version].name },
@@ -18,7 +21,8 @@ export const getStaticPaths = (async () =>
 				cacheKey: pageKey([item], photo.key, version, photo.original.bytes),
 			})),
 		),
-	)) satisfies GetStaticPaths;
+	);
+}) satisfies GetStaticPaths;
 
 interface Props {
 	photo: ResolvedPhoto;
