@@ -35,14 +35,6 @@ export interface PhotoRights {
 /** « Photo : Alès Agglomération / J. Martin », the line to print with the photo (French spacing before the colon). */
 export const creditLine = (credit: string) => frenchTypography(t('photos.creditLine', { credit }));
 
-/** `4000, 2667, 2000` → `{ width: 2000, height: 1334 }`: fits in a `max` square, never enlarged (sharp's `fit: 'inside'` rounding). */
-export function fitInside(width: number, height: number, max: number): { width: number; height: number } {
-	if (width <= max && height <= max) return { width, height };
-	return width >= height
-		? { width: max, height: Math.max(1, Math.round((height * max) / width)) }
-		: { width: Math.max(1, Math.round((width * max) / height)), height: max };
-}
-
 const FORMAT_LABELS: Record<string, string> = { jpg: 'JPEG', jpeg: 'JPEG', png: 'PNG', webp: 'WebP' };
 
 /** « JPEG – 4 000 × 2 667 px – 3,2 Mio » (the locale's digit grouping, units of `formatFileSize`). */
