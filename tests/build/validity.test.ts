@@ -45,6 +45,14 @@ describe('Nu HTML Checker', () => {
 		expect(existsSync(JAVA), `the Nu HTML Checker needs Java at ${JAVA} (apt-get install default-jre-headless)`).toBe(true);
 		const pages = sites.flatMap((site) => site.files.filter((file) => file.endsWith('.html')).map((file) => path.join(site.outDir, file)));
 		expect(pages.length).toBeGreaterThan(100);
+		// The photo library, a filter page and entries with photos (sample content) are among them.
+		for (const page of [
+			'photos/index.html',
+			'photos/villes/ales/index.html',
+			'rencontres/2020-02-17-premiere-rencontre-des-reseaux-ales/index.html',
+		]) {
+			expect(pages).toContain(path.join(sites[0]!.outDir, page));
+		}
 		// One Java start for every file: the checker takes a second to start and milliseconds per page.
 		const result = spawnSync(JAVA, ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...pages], {
 			encoding: 'utf8',
