@@ -67,7 +67,7 @@ const urlIn = (text: string) => /https?:\/\/[^\s<>"«»]+[^\s<>"«».,;:!?)]/i.e
 function sourceOf(image: ImageMetadata, entry: AnyEntry, index: number): string {
 	const source = (image as ImageMetadata & { fsPath?: string }).fsPath;
 	if (!source) throw new Error(`${entry.filePath ?? entry.id} : « photos[${index}].file » : chemin du fichier introuvable.`);
-	return source.startsWith('file:') ? fileURLToPath(source) : source;
+	return source;
 }
 
 const resolved = new WeakMap<AnyEntry, ResolvedPhoto[]>();
@@ -136,7 +136,8 @@ const downloads = new Map<string, Promise<PhotoDownloads>>();
 
 /** The sizes of a photo's files, its web-size JPEG made once per build (or taken from the cache). */
 export function photoDownloads(photo: ResolvedPhoto): Promise<PhotoDownloads> {
-	const id = `${photo.source}\0${JSON.stringify(photo.rights)}`;
+	// The size too: under `astro dev`, a file replaced under the same name is another photo.
+	const id = `${photo.source}\0${photo.original.bytes}\0${JSON.stringify(photo.rights)}`;
 	let pending = downloads.get(id);
 	if (!pending) {
 		pending = (async () => {

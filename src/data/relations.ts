@@ -11,7 +11,7 @@ import { cardPath } from './cards';
 import { COLLECTIONS, entryKey, getAllPublished, getPublished, type CollectionName, type NewsItem } from './entries';
 import { pageKey } from './page-keys';
 import { resolvePhotos } from './photos';
-import { getPressKit } from './press-kit';
+import { pressKitSources } from './press-kit';
 import { themeLabelsOf } from './themes';
 
 /** What an entry page shows of other entries. */
@@ -121,7 +121,8 @@ export async function entryPageKey(key: string): Promise<string> {
 		cardPath(item),
 		resolveAttachments(item.entry).map((attachment) => attachment.bytes),
 		resolvePhotos(item.entry).map((photo) => photo.original.bytes),
-		getPressKit(item.entry)?.bytes,
+		// The ZIP's size follows from what it holds: no need to build it for the key.
+		pressKitSources(item.entry),
 	);
 }
 

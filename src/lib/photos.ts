@@ -101,6 +101,27 @@ export interface WebPhoto {
 const ENCODER = `sharp@${sharp.versions.sharp ?? '?'} vips@${sharp.versions.vips} mozjpeg@${sharp.versions.mozjpeg ?? '?'}`;
 
 /**
+ * Encodes waiting for a turn: libvips already spreads one encode over the cores, and a
+ * 12-megapixel photo takes ~50 MB decoded, so eight pages in flight encoding at once
+ * would only add memory.
+ */
+const ENCODES_AT_ONCE = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+	// A finished encode hands its turn to the next one waiting, so no newcomer slips in between.
+	if (running < ENCODES_AT_ONCE) running += 1;
+	else await new Promise<void>((resolve) => waiting.push(resolve));
+	try {
+		return await work();
+	} finally {
+		const next = waiting.shift();
+		if (next) next();
+		else running -= 1;
+	}
+}
+
+/**
  * The web-size JPEG of `original` (longest side {@link WEB_PHOTO_SIZE}, never
  * enlarged, turned upright, sRGB, transparency on white) carrying `xmp`. Cached in `cacheDir` under the
  * hash of the original's bytes, the XMP, the encoding settings and sharp's
@@ -123,14 +144,16 @@ export async function webPhoto(original: Uint8Array, xmp: string, cacheDir: stri
 		const { width = 0, height = 0 } = await sharp(cached).metadata();
 		return { file, bytes: cached.byteLength, width, height };
 	}
-	const { data, info } = await sharp(original)
-		.rotate()
-		// A PNG's transparent parts turn white, not black: JPEG has no transparency.
-		.flatten({ background: '#ffffff' })
-		.resize({ width: WEB_PHOTO_SIZE, height: WEB_PHOTO_SIZE, fit: 'inside', withoutEnlargement: true })
-		.withXmp(xmp)
-		.jpeg({ quality: WEB_PHOTO_QUALITY })
-		.toBuffer({ resolveWithObject: true });
+	const { data, info } = await inTurn(() =>
+		sharp(original)
+			.rotate()
+			// A PNG's transparent parts turn white, not black: JPEG has no transparency.
+			.flatten({ background: '#ffffff' })
+			.resize({ width: WEB_PHOTO_SIZE, height: WEB_PHOTO_SIZE, fit: 'inside', withoutEnlargement: true })
+			.withXmp(xmp)
+			.jpeg({ quality: WEB_PHOTO_QUALITY })
+			.toBuffer({ resolveWithObject: true }),
+	);
 	await mkdir(path.dirname(file), { recursive: true });
 	const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 	await writeFile(temporary, data);
