@@ -238,8 +238,8 @@ export function photoListHref(facet: Pick<PhotoFacet, 'kind' | 'slug'> | undefin
 	return number === 1 ? url.path(...folder) : url.path(...folder, 'page', number);
 }
 
-/** What a page of the library shows. */
-export interface PhotoListProps {
+/** What a page of the library shows (a type, not an interface: Astro's props need an index signature). */
+export type PhotoListProps = {
 	/** The filter of this page, none for the whole library. */
 	facet?: { kind: PhotoFacet['kind']; slug: string; label: string } | undefined;
 	photos: LibraryPhoto[];
@@ -248,7 +248,7 @@ export interface PhotoListProps {
 	current: number;
 	total: number;
 	filters: { themes: FacetLink[]; years: FacetLink[]; cities: FacetLink[] };
-}
+};
 
 /**
  * Every page of the library as static paths (`path` param of `src/pages/photos/[...path].astro`):

@@ -33,7 +33,8 @@ const photoFile = (image: () => z.ZodType<ImageMetadata>) =>
 			error: (issue) =>
 				`format non pris en charge (« ${String(issue.input)} ») : une photo est un fichier JPEG (.jpg), PNG (.png) ou WebP (.webp) ; enregistrez-la dans l’un de ces formats et indiquez le nouveau nom.`,
 		})
-		.pipe(image())
+		// Astro types `image()` as taking anything; it takes the path, a string.
+		.pipe(image() as z.ZodType<ImageMetadata, string>)
 		.meta({ widget: 'image' });
 
 /** A press photo kept beside the entry (content contract, « Photos »). */
