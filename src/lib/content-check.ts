@@ -14,7 +14,7 @@ import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../schemas/entries';
-import { extensionOf } from '../schemas/photo';
+import { extensionOf, PHOTO_EXTENSIONS } from '../schemas/photo';
 import { fieldName } from './errors';
 import { entryIdFromPath } from './ids';
 import {
@@ -350,6 +350,8 @@ function checkEntryFile(entry: EntryFile, problems: ContentProblem[]): ParsedEnt
 			message: issue.message,
 		});
 	}
+	// Photo files are checked even when other fields have errors: an author fixing a credit hears of a missing file at once.
+	problems.push(...photoFileProblems(parsed, entry.options));
 	if (!result.success) return parsed;
 	problems.push(...entryProblems(parsed, result.data as Record<string, unknown>, entry.options));
 	return parsed;
@@ -531,19 +533,6 @@ function entryProblems(entry: ParsedEntry, data: Record<string, unknown>, option
 			message: `image « ${image.src} » introuvable : placez-la à côté du fichier de l’entrée.`,
 		});
 	}
-	const photos = (data.photos as Array<{ file: string }> | undefined) ?? [];
-	photos.forEach((photo, index) => {
-		const problem = photoFileProblem(path.resolve(folder, photo.file), photo.file);
-		if (problem) {
-			problems.push({
-				severity: 'error',
-				file: entry.file,
-				line: entry.lineOf(['photos', index, 'file']),
-				field: `photos[${index}].file`,
-				message: problem,
-			});
-		}
-	});
 	const attachments = (data.attachments as Array<{ file: string }> | undefined) ?? [];
 	attachments.forEach((attachment, index) => {
 		if (!existsSync(path.resolve(folder, attachment.file))) {
@@ -557,6 +546,30 @@ function entryProblems(entry: ParsedEntry, data: Record<string, unknown>, option
 		}
 	});
 	return problems;
+}
+
+/** Missing or mislabelled photo files, from the frontmatter as written (one photo or a list). */
+function photoFileProblems(entry: ParsedEntry, options: CheckOptions): ContentProblem[] {
+	const folder = path.dirname(path.resolve(options.cwd ?? process.cwd(), entry.file));
+	const photos: unknown[] = Array.isArray(entry.data.photos) ? entry.data.photos : entry.data.photos ? [entry.data.photos] : [];
+	return photos.flatMap((photo, index) => {
+		const typed = (photo as { file?: unknown } | null)?.file;
+		// A path the schema refuses (an address, another format) is reported by the schema.
+		if (typeof typed !== 'string' || /^([a-z][a-z0-9+.-]*:|\/)/i.test(typed.trim())) return [];
+		if (!(PHOTO_EXTENSIONS as readonly string[]).includes(extensionOf(typed.trim()) ?? '')) return [];
+		const problem = photoFileProblem(path.resolve(folder, typed.trim()), typed.trim());
+		return problem
+			? [
+					{
+						severity: 'error' as const,
+						file: entry.file,
+						line: entry.lineOf(['photos', index, 'file']),
+						field: `photos[${index}].file`,
+						message: problem,
+					},
+				]
+			: [];
+	});
 }
 
 /** What is wrong with a photo's file: missing, or not the JPEG, PNG or WebP image its name says (a renamed HEIC…). */

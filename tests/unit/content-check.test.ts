@@ -94,13 +94,15 @@ describe('content check', () => {
 				'communiques/c/portrait.heic': 'x',
 			}),
 		).toEqual([
+			// Files are checked even when other fields have errors.
+			'error communiques/c/index.md:9 : le champ « photos[1].file » : photo « ./absente.jpg » introuvable : placez le fichier à côté de celui de l’entrée ou corrigez son nom.',
 			'error communiques/c/index.md:12 : le champ « photos[2].credit » : champ obligatoire manquant : indiquez l’auteur de la photo ou l’ayant droit, que la loi impose de nommer, par exemple credit: "Alès Agglomération / J. Martin"',
 			'error communiques/c/index.md:14 : le champ « photos[3].alt » : champ obligatoire manquant : décrivez ce que montre la photo pour qui ne la voit pas, par exemple alt: "Salle comble au Pôle Mécanique"',
 			'error communiques/c/index.md:15 : le champ « photos[3].credit » : ne doit pas être vide : indiquez l’auteur de la photo ou l’ayant droit, que la loi impose de nommer, par exemple credit: "Alès Agglomération / J. Martin"',
 			'error communiques/c/index.md:16 : le champ « photos[4].file » : format non pris en charge (« ./portrait.heic ») : une photo est un fichier JPEG (.jpg), PNG (.png) ou WebP (.webp) ; enregistrez-la dans l’un de ces formats et indiquez le nouveau nom.',
 			'error communiques/c/index.md:19 : le champ « photos[5].file » : la photo doit être un fichier placé à côté de l’entrée, désigné par un chemin relatif (exemple : ./salle-comble.jpg), pas une adresse web ni un chemin absolu.',
 		]);
-		// Once the fields are right, the files themselves: missing, or not the format their name says.
+		// The files themselves: missing, or not the format their name says.
 		const valid = [
 			'photos:',
 			'  - { file: ./salle.jpg, alt: S, credit: C }',
