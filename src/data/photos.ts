@@ -93,7 +93,7 @@ export function resolvePhotos(entry: AnyEntry): ResolvedPhoto[] {
 		const credit = frenchTypography(photo.credit);
 		const caption = photo.caption && frenchTypography(photo.caption);
 		const alt = frenchTypography(photo.alt);
-		const licence = photo.licence ? frenchTypography(photo.licence) : settings.photos.licence.name;
+		const licence = frenchTypography(photo.licence ?? settings.photos.licence.name);
 		const licenceUrl = photo.licence ? urlIn(photo.licence) : settings.photos.licence.url;
 		const name = originals[index] ?? '';
 		const webName = webNames[index] ?? '';
