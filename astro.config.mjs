@@ -7,6 +7,7 @@ import { settings } from './src/config.ts';
 import { cards } from './src/integrations/cards.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { search } from './src/integrations/search.ts';
+import { unpublishedImages } from './src/integrations/unpublished-images.ts';
 import { baseLinks } from './src/lib/base-links.ts';
 import { astroRedirects, readRedirectMap, REDIRECTS_FILE } from './src/lib/redirects.ts';
 import { satteriFrenchTypography } from './src/lib/rehype-french-typography.ts';
@@ -50,6 +51,7 @@ export default defineConfig({
 		mdx(),
 		sitemap({ filter: (page) => !/\/(404|admin)\/?$/.test(page) }),
 		cards(settings.cards),
+		unpublishedImages(),
 		search(),
 	],
 });

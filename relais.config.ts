@@ -17,6 +17,9 @@ export default defineSettings({
 		boilerplate: 'Relais publie l’actualité des réseaux d’entreprises, des territoires d’industrie et des collectivités partenaires.',
 		contacts: [{ name: 'Service de presse', email: 'presse@relais.example', phone: '+33 4 66 00 00 00' }],
 	},
+	photos: {
+		licence: { name: 'Utilisation libre pour illustrer un article sur le sujet, avec mention du crédit « Photo : … »' },
+	},
 	footerLinks: [
 		{ label: 'Flux RSS', href: 'rss.xml' },
 		{ label: 'Plan du site', href: 'sitemap-index.xml' },

@@ -83,5 +83,6 @@ export async function getCardJobs(): Promise<CardJob[]> {
 		);
 	}
 	jobs.push(page('og/recherche.png', t('search.title'), t('search.label')));
+	jobs.push(page('og/photos.png', t('photos.title'), t('photos.intro')));
 	return jobs;
 }

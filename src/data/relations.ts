@@ -10,7 +10,8 @@ import { resolveAttachments } from './attachments';
 import { cardPath } from './cards';
 import { COLLECTIONS, entryKey, getAllPublished, getPublished, type CollectionName, type NewsItem } from './entries';
 import { pageKey } from './page-keys';
-import { getPressKit } from './press-kit';
+import { resolvePhotos } from './photos';
+import { pressKitSources } from './press-kit';
 import { themeLabelsOf } from './themes';
 
 /** What an entry page shows of other entries. */
@@ -135,7 +136,7 @@ export async function entryRelations(key: string): Promise<EntryRelations> {
 /**
  * The cache key of an entry's page: the entry, every entry the page links to
  * with its title, the theme labels of its search facets, its card and the sizes
- * of its files (files beside an entry can change without its text changing).
+ * of its files and photos (files beside an entry can change without its text changing).
  */
 export async function entryPageKey(key: string): Promise<string> {
 	const { item, newer, older, meeting, testimonials, release, coverage, related } = await entryRelations(key);
@@ -147,7 +148,9 @@ export async function entryPageKey(key: string): Promise<string> {
 		await themeLabelsOf(item.tags),
 		cardPath(item),
 		resolveAttachments(item.entry).map((attachment) => attachment.bytes),
-		getPressKit(item.entry)?.bytes,
+		resolvePhotos(item.entry).map((photo) => photo.original.bytes),
+		// The ZIP's size follows from what it holds: no need to build it for the key.
+		pressKitSources(item.entry),
 	);
 }
 

@@ -1,8 +1,9 @@
-/** The JSON-LD of an entry page: `NewsArticle`, plus `Event` when the entry has one. */
+/** The JSON-LD of an entry page: `NewsArticle`, plus `Event` when the entry has one, and an `ImageObject` per press photo. */
 import { settings } from '../config';
-import { event, newsArticle } from '../lib/structured-data';
+import { event, imageObject, newsArticle } from '../lib/structured-data';
 import { cardPath } from './cards';
 import type { NewsItem } from './entries';
+import { resolvePhotos } from './photos';
 import { isoDate, url } from './site';
 
 export function entryJsonLd(item: NewsItem): object[] {
@@ -37,6 +38,19 @@ export function entryJsonLd(item: NewsItem): object[] {
 				city: item.event.city,
 				address: item.event.address,
 				organizers: entry.collection === 'rencontres' ? entry.data.organizers : [settings.name],
+			}),
+		);
+	}
+	for (const photo of resolvePhotos(entry)) {
+		data.push(
+			imageObject({
+				contentUrl: url.toAbsolute(photo.original.href),
+				url: pageUrl,
+				caption: photo.caption,
+				credit: photo.credit,
+				license: photo.licenceUrl,
+				acquireLicensePage: url.absolute('presse'),
+				inLanguage: settings.locale,
 			}),
 		);
 	}

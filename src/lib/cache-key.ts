@@ -7,7 +7,20 @@
  */
 import { createHash } from 'node:crypto';
 
+/**
+ * An image of the content (Astro's `image()`) is a proxy that marks its file as used in
+ * the page, and Astro then keeps the original in `_astro/` beside its resized versions,
+ * whether a page shows it or not. A key only reads it: through its `clone`, which does
+ * not mark it (as Astro's own `getImage` does).
+ */
+const unmarked = (_key: string, value: unknown): unknown => {
+	if (value && typeof value === 'object' && typeof (value as { fsPath?: unknown }).fsPath === 'string') {
+		return (value as { clone?: unknown }).clone ?? value;
+	}
+	return value;
+};
+
 /** A short stable hash of any JSON-serialisable values (object keys in insertion order). */
 export function cacheKey(...parts: unknown[]): string {
-	return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);
+	return createHash('sha256').update(JSON.stringify(parts, unmarked)).digest('base64url').slice(0, 32);
 }

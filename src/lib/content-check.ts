@@ -8,13 +8,14 @@
  * reported, and so are texts the YAML reader would cut or merge. Whatever the
  * input, each file gets French messages, never an exception.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { collectionLabels, collectionSpec, COLLECTIONS, isCollectionName, type CollectionName } from '../schemas/collections';
 import type { SchemaHelpers } from '../schemas/entries';
+import { extensionOf, PHOTO_EXTENSIONS } from '../schemas/photo';
 import { fieldName } from './errors';
 import { entryIdFromPath } from './ids';
 import {
@@ -284,7 +285,7 @@ function checkEntryFile(entry: EntryFile, problems: ContentProblem[]): ParsedEnt
 	const issues = result.success ? [] : result.error.issues;
 	// A required field reported missing because it was misspelt or misplaced: one problem, at the misspelt line.
 	const explained = new Map<string, (typeof issues)[number]>();
-	const unknowns = findUnknownFields(data, entry.shape, collection, entry.index);
+	const unknowns = findUnknownFields(data, entry.shape, entry.index);
 	for (const unknown of unknowns) {
 		const { suggestion } = unknown;
 		if (suggestion.kind !== 'rename' && suggestion.kind !== 'move') continue;
@@ -330,6 +331,8 @@ function checkEntryFile(entry: EntryFile, problems: ContentProblem[]): ParsedEnt
 			message: issue.message,
 		});
 	}
+	// Photo files are checked even when other fields have errors: an author fixing a credit hears of a missing file at once.
+	problems.push(...photoFileProblems(parsed, entry.options));
 	if (!result.success) return parsed;
 	problems.push(...entryProblems(parsed, result.data as Record<string, unknown>, entry.options));
 	return parsed;
@@ -524,6 +527,58 @@ function entryProblems(entry: ParsedEntry, data: Record<string, unknown>, option
 		}
 	});
 	return problems;
+}
+
+/** Missing or mislabelled photo files, from the frontmatter as written (one photo or a list). */
+function photoFileProblems(entry: ParsedEntry, options: CheckOptions): ContentProblem[] {
+	const folder = path.dirname(path.resolve(options.cwd ?? process.cwd(), entry.file));
+	const photos: unknown[] = Array.isArray(entry.data.photos) ? entry.data.photos : entry.data.photos ? [entry.data.photos] : [];
+	return photos.flatMap((photo, index) => {
+		const typed = (photo as { file?: unknown } | null)?.file;
+		// A path the schema refuses (an address, another format) is reported by the schema.
+		if (typeof typed !== 'string' || /^([a-z][a-z0-9+.-]*:|\/)/i.test(typed.trim())) return [];
+		if (!(PHOTO_EXTENSIONS as readonly string[]).includes(extensionOf(typed.trim()) ?? '')) return [];
+		const problem = photoFileProblem(path.resolve(folder, typed.trim()), typed.trim());
+		return problem
+			? [
+					{
+						severity: 'error' as const,
+						file: entry.file,
+						line: entry.lineOf(['photos', index, 'file']),
+						field: `photos[${index}].file`,
+						message: problem,
+					},
+				]
+			: [];
+	});
+}
+
+/** What is wrong with a photo's file: missing, or not the JPEG, PNG or WebP image its name says (a renamed HEIC…). */
+function photoFileProblem(absolute: string, typed: string): string | undefined {
+	if (!statSync(absolute, { throwIfNoEntry: false })?.isFile()) {
+		return `photo « ${typed} » introuvable : placez le fichier à côté de celui de l’entrée ou corrigez son nom.`;
+	}
+	const head = Buffer.alloc(12);
+	const descriptor = openSync(absolute, 'r');
+	try {
+		readSync(descriptor, head, 0, head.length, 0);
+	} finally {
+		closeSync(descriptor);
+	}
+	const actual = imageFormat(head);
+	const named = extensionOf(typed) === 'jpeg' ? 'jpg' : extensionOf(typed);
+	if (actual === named) return undefined;
+	return actual
+		? `le fichier « ${typed} » est une image ${actual.toUpperCase()} nommée comme une autre : renommez-le avec l’extension .${actual}.`
+		: `le fichier « ${typed} » n’est pas une image JPEG, PNG ou WebP : enregistrez la photo dans l’un de ces formats et indiquez le nouveau nom.`;
+}
+
+/** The format a file's first bytes announce, among those a photo may have. */
+function imageFormat(head: Buffer): 'jpg' | 'png' | 'webp' | undefined {
+	if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpg';
+	if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+	if (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+	return undefined;
 }
 
 const bodyLineOf = (entry: ParsedEntry, offset: number) => entry.bodyLine + entry.body.slice(0, offset).split('\n').length - 1;

@@ -135,15 +135,13 @@ const FIELD_ALIASES: Readonly<Record<string, string>> = {
 	mail: 'email',
 	telephone: 'phone',
 	tel: 'phone',
-};
-
-/**
- * Fields of another version of the content contract (`docs/content-model.md`
- * follows this code; `../shared/CONTENT-MODEL.md` may be ahead): valid
- * content, but this version of the site does not publish them yet.
- */
-const NEWER_CONTRACT_FIELDS: Readonly<Record<string, { collections: readonly string[]; what: string }>> = {
-	photos: { collections: ['communiques', 'rencontres'], what: 'photos de presse' },
+	galerie: 'photos',
+	legende: 'caption',
+	credits: 'credit',
+	auteur: 'credit',
+	photographe: 'credit',
+	license: 'licence',
+	droits: 'licence',
 };
 
 /** Where a field name is known: `event` for `city`, `` for `title`. */
@@ -164,8 +162,6 @@ export type FieldSuggestion =
 	| { kind: 'rename'; field: string; reason: 'typo' | 'alias' | 'spelling' }
 	/** The field meant lives in another group: `city` under `event`. */
 	| { kind: 'move'; field: string; parent: string }
-	/** A field of a newer version of the contract. */
-	| { kind: 'newer'; what: string }
 	| { kind: 'unknown'; known: string[] };
 
 /** Closest known name within reach: one edit for short names, two from six letters. */
@@ -184,10 +180,8 @@ function closest(name: string, candidates: string[]): string | undefined {
  * `siblings`, in a collection whose every field is in `index`.
  * @param parent path of the enclosing group (`event`), `` at the top
  */
-export function suggestField(key: string, siblings: string[], index: FieldIndex, collection: string, parent: string): FieldSuggestion {
+export function suggestField(key: string, siblings: string[], index: FieldIndex, parent: string): FieldSuggestion {
 	const name = normalizeFieldName(key);
-	const newer = NEWER_CONTRACT_FIELDS[key];
-	if (parent === '' && newer?.collections.includes(collection)) return { kind: 'newer', what: newer.what };
 	const same = siblings.find((sibling) => normalizeFieldName(sibling) === name);
 	if (same) return { kind: 'rename', field: same, reason: 'spelling' };
 	const alias = FIELD_ALIASES[name];
@@ -218,8 +212,6 @@ export function unknownFieldMessage(suggestion: FieldSuggestion): string {
 			return suggestion.parent
 				? `champ inconnu à cet endroit : « ${suggestion.field} » se place sous « ${suggestion.parent}: », décalé de deux espaces ; ${LOST}`
 				: `champ inconnu à cet endroit : « ${suggestion.field} » se place au premier niveau, sans espace en début de ligne ; ${LOST}`;
-		case 'newer':
-			return `champ d’une version plus récente du contrat de contenu (${suggestion.what}) : ce site ne le publie pas encore, sa valeur est ignorée.`;
 		case 'unknown':
 			return `champ inconnu : ${LOST.replace(/^tel quel, /, '')} Champs possibles ici : ${suggestion.known.join(', ')}.`;
 	}
@@ -251,7 +243,7 @@ const isGroup = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
 /** Every field of `data` the shape does not know, at every level (event, contacts, speakers, attachments…). */
-export function findUnknownFields(data: unknown, shape: FieldShape, collection: string, index = fieldIndex(shape)): UnknownField[] {
+export function findUnknownFields(data: unknown, shape: FieldShape, index = fieldIndex(shape)): UnknownField[] {
 	const found: UnknownField[] = [];
 	const walk = (value: unknown, at: FieldShape, path: PropertyKey[], parent: string) => {
 		if (!at.fields) return;
@@ -264,7 +256,7 @@ export function findUnknownFields(data: unknown, shape: FieldShape, collection: 
 		for (const [key, child] of Object.entries(value)) {
 			const known = at.fields.get(key);
 			if (known) walk(child, known, [...path, key], parent ? `${parent}.${key}` : key);
-			else found.push({ path: [...path, key], suggestion: suggestField(key, siblings, index, collection, parent) });
+			else found.push({ path: [...path, key], suggestion: suggestField(key, siblings, index, parent) });
 		}
 	};
 	walk(data, shape, [], '');

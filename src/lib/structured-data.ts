@@ -1,4 +1,4 @@
-/** schema.org objects for JSON-LD: `NewsArticle` for entries, `Event` for events. */
+/** schema.org objects for JSON-LD: `NewsArticle` for entries, `Event` for events, `ImageObject` for press photos. */
 
 export interface ArticleFacts {
 	headline: string;
@@ -70,5 +70,50 @@ export function event(facts: EventFacts): object {
 		...(facts.organizers.length > 0 && {
 			organizer: facts.organizers.map((name) => ({ '@type': 'Organization', name })),
 		}),
+	};
+}
+
+/** A press photo and its rights, as image search engines read them (Google's image licence metadata). */
+export interface ImageFacts {
+	/** Absolute URL of the original file. */
+	contentUrl: string;
+	/** The page showing the photo. */
+	url: string;
+	caption?: string | undefined;
+	/** Author or rights holder. */
+	credit: string;
+	/** Absolute URL of the licence's terms, when there is one. */
+	license?: string | undefined;
+	/** Where to ask for a licence: the press office's page. */
+	acquireLicensePage: string;
+	/** BCP 47 locale of the page. */
+	inLanguage: string;
+}
+
+/**
+ * The author in a credit written as the guide asks, « Structure / Prénom Nom »: the
+ * person after the last slash; a credit without one names an organisation.
+ */
+function creatorOf(credit: string): object {
+	const person = credit
+		.split(/\s+\/\s+/)
+		.slice(1)
+		.at(-1);
+	return person ? { '@type': 'Person', name: person } : { '@type': 'Organization', name: credit };
+}
+
+export function imageObject(facts: ImageFacts): object {
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'ImageObject',
+		contentUrl: facts.contentUrl,
+		url: facts.url,
+		...(facts.caption && { caption: facts.caption }),
+		creditText: facts.credit,
+		creator: creatorOf(facts.credit),
+		copyrightNotice: facts.credit,
+		...(facts.license && { license: facts.license }),
+		acquireLicensePage: facts.acquireLicensePage,
+		inLanguage: facts.inLanguage,
 	};
 }

@@ -159,6 +159,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 	attachments: 'Fichiers (dossier de presse)',
 	'attachments.file': 'Fichier',
 	'attachments.title': 'Titre du fichier',
+	photos: 'Photos pour la presse',
+	'photos.file': 'Fichier photo',
+	'photos.alt': 'Texte alternatif',
+	'photos.credit': 'Crédit',
+	'photos.caption': 'Légende',
+	'photos.licence': 'Licence',
 	organizers: 'Organisateurs',
 	speakers: 'Intervenants',
 	'speakers.name': 'Nom',
@@ -187,6 +193,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 export const FIELD_ITEM_LABELS: Readonly<Record<string, string>> = {
 	contacts: 'contact',
 	attachments: 'fichier',
+	photos: 'photo',
 	speakers: 'intervenant',
 	figures: 'chiffre clé',
 };
@@ -209,6 +216,13 @@ export const FIELD_HINTS: Readonly<Record<string, string>> = {
 	'contacts.email': 'Affichée comme lien « mailto: ».',
 	'contacts.phone': 'Tel qu’il doit s’afficher, par exemple « 04 66 00 00 00 ».',
 	attachments: 'Dossier de presse, programme… Les fichiers sont enregistrés à côté de l’entrée ; leur type et leur taille sont affichés.',
+	photos:
+		'Photos proposées au téléchargement (original et format web), en JPEG, PNG ou WebP, enregistrées à côté de l’entrée. Chaque photo porte son crédit.',
+	'photos.alt': 'Décrivez ce que montre la photo, pour les personnes qui ne la voient pas.',
+	'photos.credit':
+		'L’auteur ou l’ayant droit, affiché avec la photo (la loi impose de nommer l’auteur), par exemple « Alès Agglomération / J. Martin ».',
+	'photos.caption': 'Facultative : ce que montre la photo, où et quand.',
+	'photos.licence': 'Facultative : conditions d’utilisation ; la licence par défaut du site s’applique sinon.',
 	organizers: 'Les réseaux ou organismes organisateurs, un par ligne ou séparés par des virgules.',
 	'figures.value': 'Un nombre, par exemple 140.',
 	'figures.label': 'Par exemple « entreprises ».',

@@ -5,6 +5,7 @@ import { contactSchema } from './contact';
 import { eventSchema } from './event';
 import { contentDate, list, optional, text, textOrNumber } from './fields';
 import { figureSchema, speakerSchema } from './people';
+import { photoSchema } from './photo';
 
 /** What a collection schema needs from Astro: the image and reference helpers. */
 export interface SchemaHelpers {
@@ -53,6 +54,8 @@ export const pressReleaseSchema = (helpers: SchemaHelpers) =>
 		contacts: list(contactSchema).default([]),
 		/** Press-kit files. Default: `[]`. */
 		attachments: list(attachmentSchema).default([]),
+		/** Press photos beside the entry, each with its credit. Default: `[]`. */
+		photos: list(photoSchema(helpers.image)).default([]),
 	});
 
 /** `rencontres`: reports of meetings and events. */
@@ -73,6 +76,8 @@ export const meetingReportSchema = (helpers: SchemaHelpers) =>
 		figures: list(figureSchema).default([]),
 		/** Press-kit files. Default: `[]`. */
 		attachments: list(attachmentSchema).default([]),
+		/** Press photos beside the entry, each with its credit. Default: `[]`. */
+		photos: list(photoSchema(helpers.image)).default([]),
 	});
 
 /** `temoignages`: testimonials of company leaders. */

@@ -49,7 +49,7 @@ export const settingsSchema = z.object({
 	content: z
 		.object({
 			/**
-			 * A field no collection knows (`descripton:`, `ville:`, `photos:` of a newer contract
+			 * A field no collection knows (`descripton:`, `ville:`, a field of a newer contract
 			 * version), or an entry in a folder no collection reads: its value is not published.
 			 * `'warn'` reports it and publishes the rest; `'error'` stops the build until it is
 			 * renamed or removed. Default: `'warn'`. Example: `'error'`.
@@ -68,6 +68,31 @@ export const settingsSchema = z.object({
 			hubs: z
 				.array(z.url({ protocol: /^https?$/, message: 'adresse de hub invalide (exemple : « https://pubsubhubbub.appspot.com/ »)' }))
 				.default([]),
+		})
+		.prefault({}),
+	/** Press photos of the entries (`photos:` in their frontmatter). */
+	photos: z
+		.object({
+			/**
+			 * Terms of use of every photo that states none (`licence:` of a photo), shown with its
+			 * credit, written into the web-size JPEG's metadata and the press kit's LISEZ-MOI.txt,
+			 * and given to search engines (schema.org `license` when `url` is set).
+			 * Default: `{ name: "Utilisation libre pour illustrer un article sur le sujet, avec mention du crédit" }`.
+			 * Example: `{ name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/deed.fr" }`.
+			 */
+			licence: z
+				.object({
+					/** The terms, as a reader sees them. Example: `"CC BY 4.0"`. */
+					name: z.string().trim().min(1).default('Utilisation libre pour illustrer un article sur le sujet, avec mention du crédit'),
+					/** Page stating the terms in full. Default: none. Example: `"https://creativecommons.org/licenses/by/4.0/deed.fr"`. */
+					url: z
+						.url({
+							protocol: /^https?$/,
+							message: 'adresse de licence invalide (exemple : « https://creativecommons.org/licenses/by/4.0/deed.fr »)',
+						})
+						.optional(),
+				})
+				.prefault({}),
 		})
 		.prefault({}),
 	/** The press office: shown on press releases and on the press page. */

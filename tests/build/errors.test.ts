@@ -54,6 +54,22 @@ describe('invalid content', () => {
 		);
 	});
 
+	it('fails on a photo without credit, missing, or in a format the site does not take, before Astro starts', () => {
+		const result = buildSite({ fixture: 'invalid-photo' });
+		expect(result.ok).toBe(false);
+		const file = 'content/rencontres/2020-02-15-rencontre/index.md';
+		expect(result.output).toContain(
+			`${file}:10 : le champ « photos[0].credit » : champ obligatoire manquant : indiquez l’auteur de la photo ou l’ayant droit, que la loi impose de nommer, par exemple credit: "Alès Agglomération / J. Martin"`,
+		);
+		expect(result.output).toContain(
+			`${file}:15 : le champ « photos[2].file » : format non pris en charge (« ./portrait.heic ») : une photo est un fichier JPEG (.jpg), PNG (.png) ou WebP (.webp) ; enregistrez-la dans l’un de ces formats et indiquez le nouveau nom.`,
+		);
+		expect(result.output).toContain(
+			`${file}:12 : le champ « photos[1].file » : photo « ./absente.jpg » introuvable : placez le fichier à côté de celui de l’entrée ou corrigez son nom.`,
+		);
+		expect(result.output).not.toMatch(/ImageNotFound|does not exist|\n\s+at /);
+	});
+
 	it('leaves the previous output byte for byte when a build fails', () => {
 		const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'relais-keep-')), 'dist');
 		mkdirSync(outDir);

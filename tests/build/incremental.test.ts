@@ -100,6 +100,14 @@ beforeAll(() => {
 		entry('communiques/2030-01-01-annonce-programmee.md'),
 		'---\ntitle: Annonce programmée du Pôle Mécanique\ndescription: Elle paraît le 1er janvier 2030.\ndate: 2030-01-01\ntags: [emploi, industrie]\n---\n\nTexte de l’annonce programmée.\n',
 	);
+	// A press photo: its files, the library and the press kit follow its changes (see the photo steps).
+	cpSync(fixtureContent('photos'), path.join(work, 'photos'), { recursive: true });
+	cpSync(path.join(work, 'photos/rencontres/2025-10-07-rencontre/tribune.jpg'), entry('communiques/2020-09-17-visite/tribune.jpg'));
+	edit(
+		'communiques/2020-09-17-visite/index.md',
+		'attachments:',
+		'photos:\n  - file: ./tribune.jpg\n    alt: La tribune\n    credit: Alès Agglomération / J. Martin\nattachments:',
+	);
 	incremental = {
 		outDir: path.join(work, 'incremental', 'dist'),
 		cacheDir: path.join(work, 'incremental', 'cache'),
@@ -169,6 +177,10 @@ describe('an incremental rebuild equals a clean build', () => {
 			'press coverage of a release turned into a draft',
 			() => edit('retombees/2020-09-22-midi-libre.md', /^date: (.*)$/m, 'date: $1\ndraft: true'),
 		],
+		[
+			'a photo’s credit edited',
+			() => edit('communiques/2020-09-17-visite/index.md', 'credit: Alès Agglomération / J. Martin', 'credit: Leader Alès'),
+		],
 		['a scheduled entry whose date passes', () => (buildTime = AFTER)],
 		[
 			'a template changed',
@@ -176,6 +188,12 @@ describe('an incremental rebuild equals a clean build', () => {
 		],
 		['a setting changed', () => editSource('relais.config.ts', "name: 'Service de presse'", "name: 'Service de presse du réseau'")],
 	];
+
+	it('after a photo replaced by another file of the same name', () => {
+		cpSync(path.join(work, 'photos/communiques/2026-01-10-visite/salle-comble.jpg'), entry('communiques/2020-09-17-visite/tribune.jpg'));
+		// The search index may stay: the photo's words did not change.
+		expect(compareBuilds().differing).toEqual([]);
+	});
 
 	for (const [label, change] of changes) {
 		it(`after ${label}`, () => {

@@ -275,7 +275,8 @@ describe('press kit', () => {
 		const zip = readFileSync(path.join(site.outDir, 'communiques/2026-01-10-invitation/dossier-de-presse.zip'));
 		expect(link?.text.replace(/\s+/g, ' ')).toContain(`ZIP – ${formatFileSize(zip.byteLength, 'fr-FR')}`.replace(/\s+/g, ' '));
 		const files = unzipSync(new Uint8Array(zip));
-		expect(Object.keys(files)).toEqual(['programme.txt', 'participants.csv']);
+		expect(Object.keys(files)).toEqual(['LISEZ-MOI.txt', 'programme.txt', 'participants.csv']);
+		expect(Buffer.from(files['LISEZ-MOI.txt'] ?? []).toString('utf8')).toContain('programme.txt\r\n  Programme');
 		for (const name of ['programme.txt', 'participants.csv']) {
 			expect(Buffer.from(files[name] ?? []).equals(readFileSync(fixture('communiques/2026-01-10-invitation', name)))).toBe(true);
 		}
@@ -525,11 +526,13 @@ describe('base path', () => {
 		expect(readOutput(based.outDir, 'agenda.ics').replace(/\r\n[ \t]/g, '')).toContain(
 			`URL;VALUE=URI:${ORIGIN}/presse/communiques/2026-01-10-invitation/`,
 		);
-		// Same content, same archive: the ZIP does not depend on the build.
-		expect(
-			readFileSync(path.join(based.outDir, 'communiques/2026-01-10-invitation/dossier-de-presse.zip')).equals(
-				readFileSync(path.join(site.outDir, 'communiques/2026-01-10-invitation/dossier-de-presse.zip')),
-			),
-		).toBe(true);
+		// Same content, same files: only the readme's address of the page follows the base path.
+		const unzipped = (outDir: string) =>
+			unzipSync(new Uint8Array(readFileSync(path.join(outDir, 'communiques/2026-01-10-invitation/dossier-de-presse.zip'))));
+		const [rooted, underBase] = [unzipped(site.outDir), unzipped(based.outDir)];
+		expect(Buffer.from(underBase['LISEZ-MOI.txt'] ?? []).toString('utf8')).toContain(`${ORIGIN}/presse/communiques/2026-01-10-invitation/`);
+		for (const name of ['programme.txt', 'participants.csv']) {
+			expect(Buffer.from(underBase[name] ?? []).equals(Buffer.from(rooted[name] ?? []))).toBe(true);
+		}
 	});
 });

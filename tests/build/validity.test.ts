@@ -48,6 +48,14 @@ describe('Nu HTML Checker', () => {
 		// The press coverage list and its item pages are among them.
 		expect(pages.filter((page) => /\/retombees\/[^/]+\/index\.html$/.test(page)).length).toBeGreaterThanOrEqual(2 * 4);
 		expect(pages.some((page) => page.endsWith('/retombees/index.html'))).toBe(true);
+		// The photo library, a filter page and entries with photos (sample content) are among them.
+		for (const page of [
+			'photos/index.html',
+			'photos/villes/ales/index.html',
+			'rencontres/2020-02-17-premiere-rencontre-des-reseaux-ales/index.html',
+		]) {
+			expect(pages).toContain(path.join(sites[0]!.outDir, page));
+		}
 		// One Java start for every file: the checker takes a second to start and milliseconds per page.
 		const result = spawnSync(JAVA, ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...pages], {
 			encoding: 'utf8',

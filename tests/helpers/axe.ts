@@ -118,7 +118,8 @@ function mdxEntry(outDir: string, content: string): string {
  * Every page type of a site built from `content` (the sample content has them
  * all), as [label, path relative to the home]: the pages the accessibility,
  * privacy and CSP tests visit. Optional sections (agenda, feeds, press,
- * people, organisations, a second list page) are included when built.
+ * people, organisations, the photo library and an entry with photos, a second
+ * list page) are included when built.
  */
 export function pageTypes(outDir: string, content: string, query: string): Array<[string, string]> {
 	const under = (folder: string) => pagesUnder(outDir, folder);
@@ -156,6 +157,13 @@ export function pageTypes(outDir: string, content: string, query: string): Array
 		pages.push([`${optional} index`, `${optional}/`]);
 		const one = under(optional)[0];
 		if (one) pages.push([optional, one]);
+	}
+	if (existsSync(path.join(outDir, 'photos', 'index.html'))) {
+		pages.push(['photothèque', 'photos/']);
+		const filter = [...under('photos/villes'), ...under('photos/themes')][0];
+		if (filter) pages.push(['photothèque filtered', filter]);
+		const withPhotos = [...under('rencontres'), ...under('communiques')].find((page) => existsSync(path.join(outDir, page, 'photos')));
+		if (withPhotos) pages.push(['entry with photos', withPhotos]);
 	}
 	if (existsSync(path.join(outDir, 'communiques/page/2/index.html'))) pages.push(['list page 2', 'communiques/page/2/']);
 	return pages;

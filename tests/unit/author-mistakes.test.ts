@@ -12,7 +12,7 @@ import { fillTemplate, planEntry } from '../../scripts/new.mjs';
 import { checkContent, formatProblem, TEMPLATE_PLACEHOLDER, TEMPLATE_SAMPLE_LINES, type CheckOptions } from '../../src/lib/content-check';
 import { editDistance, suggestField } from '../../src/lib/known-fields';
 
-function contentDir(files: Record<string, string>): string {
+function contentDir(files: Record<string, string | Uint8Array>): string {
 	const root = mkdtempSync(path.join(tmpdir(), 'relais-mistakes-'));
 	for (const [name, text] of Object.entries(files)) {
 		mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
@@ -21,7 +21,7 @@ function contentDir(files: Record<string, string>): string {
 	return root;
 }
 
-const check = (files: Record<string, string>, options: Partial<CheckOptions> = {}) => {
+const check = (files: Record<string, string | Uint8Array>, options: Partial<CheckOptions> = {}) => {
 	const dir = contentDir(files);
 	return checkContent({ contentDir: dir, cwd: dir, timeZone: 'Europe/Paris', now: new Date('2026-11-25T12:00:00Z'), ...options }).map(
 		(problem) => `${problem.severity} ${formatProblem(problem)}`,
@@ -30,6 +30,8 @@ const check = (files: Record<string, string>, options: Partial<CheckOptions> = {
 
 /** A press release whose frontmatter is `lines` (valid but for what a test breaks). */
 const release = (...lines: string[]) => ({ 'communiques/c.md': `---\n${lines.join('\n')}\n---\n\nCorps.\n` });
+/** The first bytes of a JPEG file: enough for the check, which reads no further. */
+const JPEG_START = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
 const BASE = ['title: T', 'description: D', 'date: 2020-01-01'];
 const EVENT = ['event:', '  start: 2020-01-01', '  place: P', '  city: C'];
 
@@ -209,7 +211,7 @@ describe('unknown fields: reported with the field meant, at every level', () => 
 			`warning communiques/c.md:13 : le champ « event.adresse » : champ inconnu : en anglais, il s’écrit « address » ; tel quel, il est ignoré et sa valeur n’est pas publiée.${fix('  address: Route de Montpellier')}`,
 			`warning communiques/c.md:16 : le champ « contacts[0].mail » : champ inconnu : en anglais, il s’écrit « email » ; tel quel, il est ignoré et sa valeur n’est pas publiée.${fix('    email: presse@exemple.fr')}`,
 			`error communiques/c.md:19 : le champ « attachments[0].title » : champ obligatoire manquant : il est écrit « titre » à la ligne indiquée ; renommez-le « title ».${fix('    title: Programme')}`,
-			'warning communiques/c.md:23 : le champ « image.legende » : champ inconnu : il est ignoré et sa valeur n’est pas publiée. Champs possibles ici : src, alt.',
+			'warning communiques/c.md:23 : le champ « image.legende » : champ inconnu à cet endroit : « caption » se place sous « photos: », décalé de deux espaces ; tel quel, il est ignoré et sa valeur n’est pas publiée.',
 			`warning communiques/c.md:24 : le champ « Tags » : champ inconnu : écrivez « tags », en minuscules et sans accents ; tel quel, il est ignoré et sa valeur n’est pas publiée.${fix('tags: [RSE]')}`,
 		]);
 	});
@@ -232,17 +234,6 @@ describe('unknown fields: reported with the field meant, at every level', () => 
 		]);
 	});
 
-	it('names a field of a newer contract version as such, not as a typo', () => {
-		expect(
-			check({
-				...release(...BASE, 'photos:', '  - file: ./salle.jpg', '    alt: Salle', '    credit: J. Martin'),
-				'retombees/2021-01-01-midi-libre.md': '---\ntitle: T\nmedia: Midi Libre\ndate: 2021-01-01\n---\n',
-			}),
-		).toEqual([
-			'warning communiques/c.md:5 : le champ « photos » : champ d’une version plus récente du contrat de contenu (photos de presse) : ce site ne le publie pas encore, sa valeur est ignorée.',
-		]);
-	});
-
 	it('checks a press coverage item: its address, and the release it covers', () => {
 		const coverage = (...lines: string[]) => ({
 			'retombees/r.md': ['---', 'title: T', 'media: Midi Libre', 'date: 2020-09-18', ...lines, '---', ''].join('\n'),
@@ -255,6 +246,18 @@ describe('unknown fields: reported with the field meant, at every level', () => 
 		expect(check({ ...release('title: T', 'date: 2020-09-17'), ...coverage('communique: c') })).toEqual([
 			expect.stringMatching(/^error communiques\/c\.md:\d+ : le champ « description » : champ obligatoire manquant/),
 			'warning retombees/r.md:5 : le champ « communique » : le communiqué « c » existe mais contient des erreurs (communiques/c.md, signalées à part) : corrigez d’abord ce fichier.',
+		]);
+	});
+
+	it('names the photo field meant by a French name, and the credit it then lacks', () => {
+		expect(
+			check({
+				...release(...BASE, 'photos:', '  - file: ./salle.jpg', '    alt: Salle', '    photographe: J. Martin', '    légende: La salle'),
+				'communiques/salle.jpg': JPEG_START,
+			}),
+		).toEqual([
+			`error communiques/c.md:8 : le champ « photos[0].credit » : champ obligatoire manquant : il est écrit « photographe » à la ligne indiquée ; renommez-le « credit ».${fix('    credit: J. Martin')}`,
+			`warning communiques/c.md:9 : le champ « photos[0].légende » : champ inconnu : en anglais, il s’écrit « caption » ; tel quel, il est ignoré et sa valeur n’est pas publiée.${fix('    caption: La salle')}`,
 		]);
 	});
 
@@ -423,15 +426,15 @@ describe('known fields', () => {
 			['city', ['event']],
 			['title', ['']],
 		]);
-		expect(suggestField('titel', ['title', 'tags'], index, 'communiques', '')).toEqual({ kind: 'rename', field: 'title', reason: 'typo' });
-		expect(suggestField('résumé', ['description'], index, 'communiques', '')).toEqual({
+		expect(suggestField('titel', ['title', 'tags'], index, '')).toEqual({ kind: 'rename', field: 'title', reason: 'typo' });
+		expect(suggestField('résumé', ['description'], index, '')).toEqual({
 			kind: 'rename',
 			field: 'description',
 			reason: 'alias',
 		});
-		expect(suggestField('Mots-clés', ['tags'], index, 'communiques', '')).toEqual({ kind: 'rename', field: 'tags', reason: 'alias' });
-		expect(suggestField('ville', ['title'], index, 'communiques', '')).toEqual({ kind: 'move', field: 'city', parent: 'event' });
-		expect(suggestField('photos', ['title'], index, 'temoignages', '')).toEqual({ kind: 'unknown', known: ['title'] });
-		expect(suggestField('xyz', ['tags'], index, 'communiques', '')).toEqual({ kind: 'unknown', known: ['tags'] });
+		expect(suggestField('Mots-clés', ['tags'], index, '')).toEqual({ kind: 'rename', field: 'tags', reason: 'alias' });
+		expect(suggestField('ville', ['title'], index, '')).toEqual({ kind: 'move', field: 'city', parent: 'event' });
+		expect(suggestField('photos', ['title'], index, '')).toEqual({ kind: 'unknown', known: ['title'] });
+		expect(suggestField('xyz', ['tags'], index, '')).toEqual({ kind: 'unknown', known: ['tags'] });
 	});
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblem } from '../../src/lib/content-check';
 
-function contentDir(files: Record<string, string>): string {
+function contentDir(files: Record<string, string | Uint8Array>): string {
 	const root = mkdtempSync(path.join(tmpdir(), 'relais-check-'));
 	for (const [name, text] of Object.entries(files)) {
 		mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
@@ -14,7 +14,7 @@ function contentDir(files: Record<string, string>): string {
 	return root;
 }
 
-const check = (files: Record<string, string>) => {
+const check = (files: Record<string, string | Uint8Array>) => {
 	const dir = contentDir(files);
 	return checkContent({ contentDir: dir, cwd: dir, timeZone: 'Europe/Paris', now: new Date('2026-11-25T12:00:00Z') }).map(
 		(problem) => `${problem.severity} ${formatProblem(problem)}`,
@@ -61,6 +61,67 @@ describe('content check', () => {
 		expect(problems).toContain(
 			'error temoignages/t.md:4 : le champ « rencontre » : aucune rencontre n’a l’identifiant « fantome » : indiquez le nom d’un fichier de content/rencontres/ sans son extension.',
 		);
+	});
+
+	it('checks photos: alt and credit required, the file beside the entry, JPEG, PNG or WebP', () => {
+		const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		const photos = [
+			'photos:',
+			'  - file: ./salle.jpg',
+			'    alt: Salle comble',
+			'    credit: Alès Agglomération / J. Martin',
+			'  - file: ./absente.jpg',
+			'    alt: A',
+			'    credit: C',
+			'  - file: ./scene.jpg',
+			'    alt: Scène',
+			'  - file: ./plan.png',
+			'    credit: ""',
+			'  - file: ./portrait.heic',
+			'    alt: P',
+			'    credit: C',
+			'  - file: https://exemple.fr/x.jpg',
+			'    alt: X',
+			'    credit: C',
+		];
+		expect(
+			check({
+				'communiques/c/index.md': `---\ntitle: T\ndescription: D\ndate: 2020-01-01\n${photos.join('\n')}\n---\n`,
+				'communiques/c/salle.jpg': jpeg,
+				'communiques/c/scene.jpg': jpeg,
+				'communiques/c/plan.png': png,
+				'communiques/c/portrait.heic': 'x',
+			}),
+		).toEqual([
+			// Files are checked even when other fields have errors.
+			'error communiques/c/index.md:9 : le champ « photos[1].file » : photo « ./absente.jpg » introuvable : placez le fichier à côté de celui de l’entrée ou corrigez son nom.',
+			'error communiques/c/index.md:12 : le champ « photos[2].credit » : champ obligatoire manquant : indiquez l’auteur de la photo ou l’ayant droit, que la loi impose de nommer, par exemple credit: "Alès Agglomération / J. Martin"',
+			'error communiques/c/index.md:14 : le champ « photos[3].alt » : champ obligatoire manquant : décrivez ce que montre la photo pour qui ne la voit pas, par exemple alt: "Salle comble au Pôle Mécanique"',
+			'error communiques/c/index.md:15 : le champ « photos[3].credit » : ne doit pas être vide : indiquez l’auteur de la photo ou l’ayant droit, que la loi impose de nommer, par exemple credit: "Alès Agglomération / J. Martin"',
+			'error communiques/c/index.md:16 : le champ « photos[4].file » : format non pris en charge (« ./portrait.heic ») : une photo est un fichier JPEG (.jpg), PNG (.png) ou WebP (.webp) ; enregistrez-la dans l’un de ces formats et indiquez le nouveau nom.',
+			'error communiques/c/index.md:19 : le champ « photos[5].file » : la photo doit être un fichier placé à côté de l’entrée, désigné par un chemin relatif (exemple : ./salle-comble.jpg), pas une adresse web ni un chemin absolu.',
+		]);
+		// The files themselves: missing, or not the format their name says.
+		const valid = [
+			'photos:',
+			'  - { file: ./salle.jpg, alt: S, credit: C }',
+			'  - { file: ./absente.jpg, alt: A, credit: C }',
+			'  - { file: ./logo.jpg, alt: L, credit: C }',
+			'  - { file: ./plan.png, alt: P, credit: C }',
+		];
+		expect(
+			check({
+				'communiques/c/index.md': `---\ntitle: T\ndescription: D\ndate: 2020-01-01\n${valid.join('\n')}\n---\n`,
+				'communiques/c/salle.jpg': jpeg,
+				'communiques/c/logo.jpg': png,
+				'communiques/c/plan.png': 'texte',
+			}),
+		).toEqual([
+			'error communiques/c/index.md:7 : le champ « photos[1].file » : photo « ./absente.jpg » introuvable : placez le fichier à côté de celui de l’entrée ou corrigez son nom.',
+			'error communiques/c/index.md:8 : le champ « photos[2].file » : le fichier « ./logo.jpg » est une image PNG nommée comme une autre : renommez-le avec l’extension .png.',
+			'error communiques/c/index.md:9 : le champ « photos[3].file » : le fichier « ./plan.png » n’est pas une image JPEG, PNG ou WebP : enregistrez la photo dans l’un de ces formats et indiquez le nouveau nom.',
+		]);
 	});
 
 	it('warns without failing: long description, far future, theme spellings, broken links, images without alt', () => {

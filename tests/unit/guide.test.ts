@@ -70,7 +70,7 @@ function checkMessages(): string[] {
 	const base = 'title: T\ndescription: D\ndate: 2020-01-01';
 	const event = 'event:\n  start: 2020-01-01\n  place: P\n  city: C';
 	const entry = (frontmatter: string, body = 'Corps.') => `---\n${frontmatter}\n---\n\n${body}\n`;
-	const files: Record<string, string> = {
+	const files: Record<string, string | Uint8Array> = {
 		'communiques/deux-points.md': entry('title: Alès : une rencontre\ndescription: D\ndate: 2020-01-01'),
 		'communiques/tabulation.md': entry(`${base}\nevent:\n\tstart: 2020-01-01`),
 		'communiques/espace.md': entry('title: T\ndescription: D\ndate:2020-01-01'),
@@ -113,6 +113,14 @@ function checkMessages(): string[] {
 		'temoignages/lie.md': entry('name: N\ndate: 2020-01-01\nrencontre: cassee'),
 		'retombees/article.md': entry('title: T\nmedia: M\ndate: 2020-01-01\nurl: www.media.fr/article\ncommunique: inconnu'),
 		'retombees/liee.md': entry('title: T\nmedia: M\ndate: 2020-01-01\ncommunique: manquants'),
+		'communiques/photos/index.md': entry(
+			`${base}\nphotos:\n  - { file: ./absente.jpg, alt: A, credit: C }\n  - { file: ./texte.png, alt: A, credit: C }\n  - { file: ./png.jpg, alt: A, credit: C }`,
+		),
+		'communiques/photos/texte.png': 'pas une image',
+		'communiques/photos/png.jpg': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		'communiques/photos-champs.md': entry(
+			`${base}\nphotos:\n  - { alt: A, credit: C }\n  - { file: ./a.jpg, credit: C }\n  - { file: ./a.jpg, alt: A }\n  - { file: ./a.heic, alt: A, credit: C }\n  - { file: "https://exemple.fr/a.jpg", alt: A, credit: C }`,
+		),
 		'communique/perdu.md': entry(base),
 		'perdu.md': entry(base),
 	};

@@ -1,19 +1,22 @@
-/** The press kit of an entry: one ZIP of all its attachments, at a stable URL beside the entry. */
+/** The press kit of an entry: one ZIP of its readme, attachments and photos, at a stable URL beside the entry. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { COLLECTIONS, getPublished } from '../../../data/entries';
-import { getPressKit, type PressKit } from '../../../data/press-kit';
+import { COLLECTIONS, getPublished, type AnyEntry } from '../../../data/entries';
+import { pageKey } from '../../../data/page-keys';
+import { buildPressKit, hasPressKit, pressKitSources } from '../../../data/press-kit';
 
 export const getStaticPaths = (async () => {
 	const paths = [];
 	for (const collection of COLLECTIONS) {
 		for (const item of await getPublished(collection)) {
-			const kit = getPressKit(item.entry);
-			if (kit) paths.push({ params: { collection, id: item.id }, props: { kit } });
+			const { entry } = item;
+			if (!hasPressKit(entry)) continue;
+			// Built when rendered: an unchanged archive is copied from the previous build.
+			paths.push({ params: { collection, id: item.id }, props: { entry }, cacheKey: pageKey([item], pressKitSources(entry)) });
 		}
 	}
 	return paths;
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ kit: PressKit }> = ({ props }) =>
+export const GET: APIRoute<{ entry: AnyEntry }> = ({ props }) =>
 	// A fresh ArrayBuffer-backed view: `Response` does not take views over shared buffers.
-	new Response(new Uint8Array(props.kit.data), { headers: { 'Content-Type': 'application/zip' } });
+	new Response(new Uint8Array(buildPressKit(props.entry)), { headers: { 'Content-Type': 'application/zip' } });
