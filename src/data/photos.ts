@@ -74,7 +74,7 @@ const resolved = new WeakMap<AnyEntry, ResolvedPhoto[]>();
 
 /** The entry's photos, in frontmatter order, with their published names (unique per entry). */
 export function resolvePhotos(entry: AnyEntry): ResolvedPhoto[] {
-	if (entry.collection === 'temoignages') return [];
+	if (!('photos' in entry.data)) return [];
 	const cached = resolved.get(entry);
 	if (cached) return cached;
 	const photos = entry.data.photos;

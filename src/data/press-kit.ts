@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { settings } from '../config';
-import { t } from '../lib/i18n';
+import { collectionLabels } from '../schemas/collections';
 import { describePhotoFile } from '../lib/photos';
 import { pressKitReadme } from '../lib/press-kit-readme';
 import { describeFile } from '../lib/sizes';
@@ -53,7 +53,7 @@ export function buildPressKit(entry: AnyEntry): Uint8Array {
 	const photoPath = (name: string) => `photos/${name}`;
 	const readme = pressKitReadme({
 		title: frenchTypography(entry.collection === 'temoignages' ? entry.data.name : entry.data.title),
-		published: `${t(`type.${entry.collection}`)} – ${frenchDate(entry.data.date)}`,
+		published: `${collectionLabels(entry.collection).singular} – ${frenchDate(entry.data.date)}`,
 		url: url.absolute(entry.collection, entry.id),
 		site: settings.name,
 		contact: pressOffice(),

@@ -16,7 +16,7 @@ const fsPathOf = (image: ImageMetadata | undefined) => (image as (ImageMetadata 
 
 /** Image files of an entry: cover, photos, and the local images of its Markdown body. */
 function imageFiles(entry: AnyEntry): string[] {
-	const declared = [entry.data.image?.src, ...(entry.collection === 'temoignages' ? [] : entry.data.photos.map((photo) => photo.file))];
+	const declared = [entry.data.image?.src, ...('photos' in entry.data ? entry.data.photos.map((photo) => photo.file) : [])];
 	const folder = entry.filePath ? path.dirname(fileURLToPath(new URL(entry.filePath, root))) : undefined;
 	const body = folder
 		? (entry.rendered?.metadata?.imagePaths ?? [])
