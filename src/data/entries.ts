@@ -91,19 +91,25 @@ function toNewsItem(entry: AnyEntry): NewsItem {
 
 export const byNewest = (a: NewsItem, b: NewsItem) => b.date.instant.getTime() - a.date.instant.getTime() || a.id.localeCompare(b.id);
 
+/**
+ * Entries of one collection, published or not (`filter` picks). A site without a folder for a
+ * collection (written to an older contract: no `retombees/`) has no entry of it; asking Astro
+ * would log a warning the author has nothing to do about.
+ */
+export function getEntries(collection: CollectionName, filter?: (entry: AnyEntry) => boolean): Promise<AnyEntry[]> {
+	if (!existsSync(new URL(`${collection}/`, settings.contentDir))) return Promise.resolve([]);
+	return getCollection(collection, filter) as Promise<AnyEntry[]>;
+}
+
 const cache = new Map<CollectionName, Promise<NewsItem[]>>();
 
 /** Published entries of one collection, newest first. */
 export function getPublished(collection: CollectionName): Promise<NewsItem[]> {
 	let items = cache.get(collection);
 	if (!items) {
-		// A site without a folder for a collection (written to an older contract: no `retombees/`) has no
-		// entry of it; asking Astro would log a warning the author has nothing to do about.
-		items = !existsSync(new URL(`${collection}/`, settings.contentDir))
-			? Promise.resolve([])
-			: getCollection(collection, (entry: AnyEntry) => isPublished(entry.data, publishingContext)).then((entries: AnyEntry[]) =>
-					entries.map(toNewsItem).sort(byNewest),
-				);
+		items = getEntries(collection, (entry) => isPublished(entry.data, publishingContext)).then((entries) =>
+			entries.map(toNewsItem).sort(byNewest),
+		);
 		cache.set(collection, items);
 	}
 	return items;

@@ -5,11 +5,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImageMetadata } from 'astro';
-import { getCollection } from 'astro:content';
 import { root } from 'astro:config/server';
 import { isPublished } from '../lib/publishing';
 import { offerImageSources } from '../lib/unpublished-images';
-import { COLLECTIONS, publishingContext, type AnyEntry } from './entries';
+import { COLLECTIONS, getEntries, publishingContext, type AnyEntry } from './entries';
 
 /** The path of an `image()` file, read without marking it as used (see `src/lib/cache-key.ts`). */
 const fsPathOf = (image: ImageMetadata | undefined) => (image as (ImageMetadata & { fsPath?: string }) | undefined)?.fsPath;
@@ -31,7 +30,7 @@ let offered: Promise<void> | undefined;
 /** Hands the build's image files over, once per build. */
 export function offerUnpublishedImages(): Promise<void> {
 	offered ??= (async () => {
-		const entries = (await Promise.all(COLLECTIONS.map((collection) => getCollection(collection)))).flat() as AnyEntry[];
+		const entries = (await Promise.all(COLLECTIONS.map((collection) => getEntries(collection)))).flat();
 		const sources = { unpublished: [] as string[], published: [] as string[] };
 		for (const entry of entries) {
 			(isPublished(entry.data, publishingContext) ? sources.published : sources.unpublished).push(...imageFiles(entry));

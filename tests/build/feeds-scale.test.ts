@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COLLECTIONS } from '../../src/schemas/collections';
 import { themeSlug } from '../../src/lib/themes';
 import { buildSite, listFiles, readOutput, type BuildResult } from '../helpers/build';
 
@@ -172,7 +173,7 @@ beforeAll(() => {
 function expectedFeeds(): Map<string, Generated | undefined> {
 	const newestOf = (list: Generated[]) => [...list].sort((a, b) => b.day.localeCompare(a.day) || a.id.localeCompare(b.id))[0];
 	const feeds = new Map<string, Generated | undefined>([['', newestOf(entries)]]);
-	for (const collection of ['communiques', 'rencontres', 'temoignages']) {
+	for (const collection of COLLECTIONS) {
 		feeds.set(collection, newestOf(entries.filter((entry) => entry.collection === collection)));
 	}
 	for (const theme of THEMES) {
