@@ -64,34 +64,17 @@ async function buildIndex(): Promise<EntryIndex> {
 	// A few spare candidates: a rencontre's own testimonials are listed apart, not as related.
 	const ranked = relatedEntries(relatables, members, RELATED_SHOWN + 5);
 
-	const testimonialsOf = new Map<string, NewsItem[]>();
-	for (const item of await getPublished('temoignages')) {
-		const meeting = item.entry.collection === 'temoignages' ? item.entry.data.rencontre?.id : undefined;
-		if (!meeting) continue;
-		const key = entryKey('rencontres', meeting);
-		const list = testimonialsOf.get(key) ?? [];
-		list.push(item);
-		testimonialsOf.set(key, list);
-	}
-
-	const coverageOf = new Map<string, NewsItem[]>();
-	for (const item of await getPublished('retombees')) {
-		const release = item.entry.collection === 'retombees' ? item.entry.data.communique?.id : undefined;
-		if (!release) continue;
-		const key = entryKey('communiques', release);
-		const list = coverageOf.get(key) ?? [];
-		list.push(item);
-		coverageOf.set(key, list);
-	}
+	const testimonialsOf = await referrers('temoignages', 'rencontre', 'rencontres');
+	const coverageOf = await referrers('retombees', 'communique', 'communiques');
 
 	const relations = new Map<string, EntryRelations>();
 	for (const collection of COLLECTIONS) {
 		const list = await getPublished(collection);
 		list.forEach((item, position) => {
-			const meetingId = item.entry.collection === 'temoignages' ? item.entry.data.rencontre?.id : undefined;
+			const meetingId = referencedId(item, 'rencontre');
 			const meeting = meetingId ? items.get(entryKey('rencontres', meetingId)) : undefined;
 			const testimonials = testimonialsOf.get(item.key) ?? [];
-			const releaseId = item.entry.collection === 'retombees' ? item.entry.data.communique?.id : undefined;
+			const releaseId = referencedId(item, 'communique');
 			const release = releaseId ? items.get(entryKey('communiques', releaseId)) : undefined;
 			const coverage = coverageOf.get(item.key) ?? [];
 			// Shown apart, not again as related.
@@ -114,6 +97,24 @@ async function buildIndex(): Promise<EntryIndex> {
 		});
 	}
 	return { items, relations };
+}
+
+/** The id an entry's reference field names: a testimonial's `rencontre`, a coverage item's `communique`. */
+const referencedId = (item: NewsItem, field: 'rencontre' | 'communique') =>
+	(item.entry.data as { rencontre?: { id: string }; communique?: { id: string } })[field]?.id;
+
+/** Published entries of `collection` grouped by the key of the entry their `field` names. */
+async function referrers(collection: CollectionName, field: 'rencontre' | 'communique', target: CollectionName) {
+	const groups = new Map<string, NewsItem[]>();
+	for (const item of await getPublished(collection)) {
+		const id = referencedId(item, field);
+		if (!id) continue;
+		const key = entryKey(target, id);
+		const list = groups.get(key) ?? [];
+		list.push(item);
+		groups.set(key, list);
+	}
+	return groups;
 }
 
 function getIndex(): Promise<EntryIndex> {
