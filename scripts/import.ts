@@ -204,8 +204,15 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 		if (!draft && collection === 'rencontres') draft = 'rencontre : lieu et ville de l’événement à compléter';
 		if (draft) report.drafts.push({ id, reason: draft });
 		const excerpt = htmlToText(item.excerpt);
-		const text = file(collection, id, copies.size > 0);
 		const body = conversion.markdown;
+		// A smaller size of a gallery image the text showed, once its original became the photo, is used nowhere.
+		// Names are `[\w.-]+` (see resolveUpload): a Markdown link, image or kept HTML attribute ends with `)`, a space or `"`.
+		const used = (name: string) =>
+			new RegExp(`(\\./|fichiers/)${name.replace(/\./g, '\\.')}[)\\s"]`).test(body) ||
+			image?.src === `./${name}` ||
+			conversion.photos.some((photo) => photo.file === `./${name}`);
+		for (const [relative, name] of copies) if (!used(name)) copies.delete(relative);
+		const text = file(collection, id, copies.size > 0);
 		const contents = entryFile(
 			{
 				collection,

@@ -424,7 +424,10 @@ describe('running the import', () => {
 				'    caption: "Les compagnons du chantier"',
 			].join('\n'),
 		);
-		expect(written).not.toContain('](./chantier-grue.png)');
+		expect(written).not.toContain('chantier-grue-300x200');
+		// The gallery showed a smaller size: the photo is the original, and the smaller copy is not written.
+		expect(existsSync(path.join(path.dirname(entry), 'chantier-grue.png'))).toBe(true);
+		expect(existsSync(path.join(path.dirname(entry), 'chantier-grue-300x200.png'))).toBe(false);
 		expect(written).toContain('![La maquette du futur bâtiment](./maquette.png)');
 		expect(first.photos).toBe(3);
 		expect(formatReport(first)).toContain(
