@@ -89,6 +89,9 @@ const FRAME_ELEMENTS = ['iframe', 'embed', 'object', 'video', 'audio'];
 /** Attributes the Markdown writer reads (and a kept table may carry); every other one is dropped. */
 const KEPT_ATTRIBUTES = new Set(['href', 'src', 'alt', 'title', 'colspan', 'rowspan', 'class']);
 
+/** A file a press photo may be (contract « Photos »): JPEG, PNG or WebP. */
+const isPhotoFile = (name: string) => (PHOTO_EXTENSIONS as readonly string[]).includes(extensionOf(name) ?? '');
+
 export function isImageFile(name: string): boolean {
 	return IMAGE_FILE.test(name.split(/[?#]/)[0] ?? '');
 }
@@ -281,7 +284,7 @@ export function convertPostHtml(html: string, options: ConvertOptions): Conversi
 		if (!gallery && !written) return false;
 		const attachment = (attachmentId ? options.attachment(attachmentId) : undefined) ?? options.attachmentAt?.(source);
 		const { credit, caption } = photoCredit(attachment?.credit, written || (gallery ? (attachment?.caption ?? '') : ''));
-		if (!(PHOTO_EXTENSIONS as readonly string[]).includes(extensionOf(name) ?? '')) {
+		if (!isPhotoFile(name)) {
 			result.notPhotos.push(`image gardée dans le texte : ${name} ; une photo de photothèque est un fichier JPEG, PNG ou WebP`);
 			return true;
 		}
@@ -293,10 +296,7 @@ export function convertPostHtml(html: string, options: ConvertOptions): Conversi
 		}
 		// The original upload rather than a smaller copy the text showed: the press wants the full size.
 		const original = attachment && attachment.url !== source ? options.resolveUpload(attachment.url) : undefined;
-		const file =
-			original?.status === 'copied' && (PHOTO_EXTENSIONS as readonly string[]).includes(extensionOf(original.name) ?? '')
-				? original.name
-				: name;
+		const file = original?.status === 'copied' && isPhotoFile(original.name) ? original.name : name;
 		if (!result.photos.some((photo) => photo.file === `./${file}`))
 			result.photos.push({ file: `./${file}`, alt, credit, ...(caption && { caption }) });
 		if (gallery) {
