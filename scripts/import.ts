@@ -28,6 +28,7 @@ import {
 	themesOf,
 	type Collection,
 } from '../src/lib/wordpress/entries';
+import { metadataCredit } from '../src/lib/wordpress/photos';
 import { readWxr, WxrError, type WxrItem, type WxrSite } from '../src/lib/wordpress/wxr';
 import { REDIRECTS_FILE, readRedirectMap, type RedirectMap } from '../src/lib/redirects';
 
@@ -52,6 +53,10 @@ export interface ImportReport {
 	forHumans: Array<{ id: string; what: string }>;
 	embeds: Array<{ id: string; url: string }>;
 	removed: Array<{ id: string; what: string }>;
+	/** Press photos written to entries' `photos`. */
+	photos: number;
+	/** Gallery and captioned images kept in the text only, with what they lack. */
+	notPhotos: Array<{ id: string; what: string }>;
 	redirects: number;
 }
 
@@ -88,6 +93,8 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 		forHumans: [],
 		embeds: [],
 		removed: [],
+		photos: 0,
+		notPhotos: [],
 		redirects: 0,
 	};
 	const manifestFile = path.join(options.contentDir, MANIFEST_FILE);
@@ -97,14 +104,22 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 
 	// First pass: attachments only (they may come after the posts that use them), a few fields each.
 	const attachments = new Map<string, AttachmentInfo & { parentId: string }>();
+	/** Upload path of an original (`2021/03/atelier.jpg`) → its attachment. */
+	const attachmentFiles = new Map<string, AttachmentInfo>();
 	for await (const item of readItems(options.exportFile)) {
 		if (item.postType !== 'attachment') continue;
-		attachments.set(item.postId, {
+		const credit = metadataCredit(item.meta._wp_attachment_metadata ?? '');
+		const attachment = {
+			id: item.postId,
 			url: item.attachmentUrl,
 			alt: htmlToText(item.meta._wp_attachment_image_alt ?? ''),
 			caption: htmlToText(item.excerpt),
+			...(credit && { credit }),
 			parentId: item.parentId,
-		});
+		};
+		attachments.set(item.postId, attachment);
+		const relative = uploadPath(item.attachmentUrl);
+		if (relative) attachmentFiles.set(relative, attachment);
 	}
 
 	/** Writes `relative` unless it was edited since the last import; returns whether the file is as planned. */
@@ -163,6 +178,14 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 			resolveUpload,
 			attachment: (attachmentId) => attachments.get(attachmentId),
 			children,
+			// `atelier-300x200.jpg`: a size WordPress made of `atelier.jpg`.
+			attachmentAt: (address) => {
+				const relative = uploadPath(address);
+				return relative === undefined
+					? undefined
+					: (attachmentFiles.get(relative) ?? attachmentFiles.get(relative.replace(/-\d+x\d+(\.\w+)$/, '$1')));
+			},
+			photos: collection !== 'temoignages',
 		});
 
 		let image: { src: string; alt: string } | undefined;
@@ -181,8 +204,15 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 		if (!draft && collection === 'rencontres') draft = 'rencontre : lieu et ville de l’événement à compléter';
 		if (draft) report.drafts.push({ id, reason: draft });
 		const excerpt = htmlToText(item.excerpt);
-		const text = file(collection, id, copies.size > 0);
 		const body = conversion.markdown;
+		// A smaller size of a gallery image the text showed, once its original became the photo, is used nowhere.
+		// Names are `[\w.-]+` (see resolveUpload): a Markdown link, image or kept HTML attribute ends with `)`, a space or `"`.
+		const used = (name: string) =>
+			new RegExp(`(\\./|fichiers/)${name.replace(/\./g, '\\.')}[)\\s"]`).test(body) ||
+			image?.src === `./${name}` ||
+			conversion.photos.some((photo) => photo.file === `./${name}`);
+		for (const [relative, name] of copies) if (!used(name)) copies.delete(relative);
+		const text = file(collection, id, copies.size > 0);
 		const contents = entryFile(
 			{
 				collection,
@@ -193,6 +223,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 				draft: draft !== undefined,
 				...(image && { image }),
 				attachments: conversion.files.map((attached) => ({ file: `./${attached.name}`, title: attached.title })),
+				photos: conversion.photos,
 				author: site.authors.get(item.creator) ?? item.creator,
 				oldUrl: item.link,
 			},
@@ -214,6 +245,8 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 		for (const what of conversion.leftovers) report.forHumans.push({ id, what });
 		for (const embed of conversion.embeds) report.embeds.push({ id, url: embed.url });
 		for (const what of conversion.removed) report.removed.push({ id, what });
+		report.photos += conversion.photos.length;
+		for (const what of new Set(conversion.notPhotos)) report.notPhotos.push({ id, what });
 		// Only posts that were public on WordPress had an address people may have kept.
 		const oldPath = item.status === 'publish' && !item.password ? permalinkPath(item.link) : undefined;
 		const newPath = `/${collection}/${id}/`;
@@ -266,6 +299,11 @@ export function formatReport(report: ImportReport): string {
 	list(
 		'Éléments retirés car dangereux ou inutilisables sur un site statique',
 		report.removed.map(({ id, what }) => `${id} : ${what}`),
+	);
+	lines.push('', `Photos pour la presse (champ photos, avec crédit et texte alternatif) : ${report.photos}`);
+	list(
+		'Images de galerie ou légendées gardées dans le texte, hors photothèque (voir « Photos pour la presse » dans docs/guide-redaction.md)',
+		report.notPhotos.map(({ id, what }) => `${id} : ${what}`),
 	);
 	list(
 		'À vérifier par une personne',

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { importWordPress } from '../../scripts/import';
+import { formatReport, importWordPress } from '../../scripts/import';
 import { astroRedirects, parseRedirectMap, redirectsFile } from '../../src/lib/redirects';
 import { contractDate, draftReason, entryId, leadText, permalinkPath, summarise, themesOf } from '../../src/lib/wordpress/entries';
 import { autoParagraphs, convertPostHtml, htmlToText, type ConvertOptions } from '../../src/lib/wordpress/html';
+import { unserializePhp } from '../../src/lib/wordpress/php-serialize';
+import { captionCredit, metadataCredit, photoCredit } from '../../src/lib/wordpress/photos';
 import { readWxr, type WxrItem } from '../../src/lib/wordpress/wxr';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/wordpress');
@@ -57,7 +59,9 @@ describe('reading a WordPress export', () => {
 		expect(post?.meta._thumbnail_id).toBe('101');
 		expect(post?.terms).toContainEqual({ domain: 'post_tag', nicename: 'emploi', name: 'emploi' });
 		expect(site.authors.get('cvidal')).toBe('Claire Vidal');
-		expect(items.filter((found) => found.postType === 'attachment')).toHaveLength(4);
+		expect(items.filter((found) => found.postType === 'attachment')).toHaveLength(7);
+		// PHP-serialized postmeta comes through as written, multi-byte characters whole.
+		expect(items.find((found) => found.postId === '103')?.meta._wp_attachment_metadata).toContain('s:23:"Agglo / Hélène Dupré";');
 	});
 
 	it('refuses a file that is not XML, in French', async () => {
@@ -150,6 +154,183 @@ describe('converting post HTML', () => {
 	});
 });
 
+/** PHP's `serialize()` of a string: its length in bytes of UTF-8. */
+const phpString = (text: string) => `s:${Buffer.byteLength(text)}:"${text}";`;
+/** An attachment's `_wp_attachment_metadata` as WordPress stores it, with IPTC credit and copyright. */
+const attachmentMetadata = (credit: string, copyright: string) =>
+	`a:3:{s:5:"width";i:800;s:4:"file";${phpString('2021/03/a.jpg')}s:10:"image_meta";a:3:{s:8:"aperture";s:3:"2.8";s:6:"credit";${phpString(credit)}s:9:"copyright";${phpString(copyright)}}}`;
+
+describe('reading PHP-serialized postmeta', () => {
+	it('reads strings, numbers, booleans, null and nested arrays in order', () => {
+		const value = unserializePhp('a:5:{i:0;s:3:"abc";s:1:"n";i:-12;s:1:"d";d:0.5;s:1:"b";b:1;s:1:"x";a:1:{i:3;N;}}');
+		expect(value).toEqual(
+			new Map<string | number, unknown>([
+				[0, 'abc'],
+				['n', -12],
+				['d', 0.5],
+				['b', true],
+				['x', new Map([[3, null]])],
+			]),
+		);
+	});
+
+	it('counts string lengths in bytes of UTF-8, as PHP does', () => {
+		// « Hélène Dupré » is 12 characters, 15 bytes (é, è, é take two each); « © » and « ’ » two and three.
+		expect(unserializePhp('s:15:"Hélène Dupré";')).toBe('Hélène Dupré');
+		expect(unserializePhp('s:12:"Hélène Dupré";')).toBeUndefined();
+		expect(unserializePhp(phpString('© L’Agglo'))).toBe('© L’Agglo');
+		// A length that cuts a character in two: the value was mangled by a charset conversion.
+		expect(unserializePhp('s:1:"é";')).toBeUndefined();
+	});
+
+	it('refuses objects, references and malformed or truncated values instead of throwing', () => {
+		expect(unserializePhp('O:8:"stdClass":1:{s:1:"a";i:1;}')).toBeUndefined();
+		expect(unserializePhp('a:1:{i:0;O:8:"stdClass":0:{}}')).toBeUndefined();
+		expect(unserializePhp('a:2:{i:0;i:1;i:1;R:2;}')).toBeUndefined();
+		expect(unserializePhp('a:2:{i:0;s:1:"a";')).toBeUndefined();
+		expect(unserializePhp('s:5:"abc";')).toBeUndefined();
+		expect(unserializePhp('i:1;i:2;')).toBeUndefined();
+		expect(unserializePhp('a:1:{a:0:{}i:1;}')).toBeUndefined();
+		expect(unserializePhp(`${'a:1:{i:0;'.repeat(40)}N;${'}'.repeat(40)}`)).toBeUndefined();
+		expect(unserializePhp('')).toBeUndefined();
+		expect(unserializePhp('a:1:{s:1:"k";s:1:"v";}\n')).toEqual(new Map([['k', 'v']]));
+	});
+
+	it('takes the credit WordPress read from the IPTC: credit, else copyright without its © and year', () => {
+		expect(metadataCredit(attachmentMetadata('Agglo / Hélène Dupré', '© Agglo'))).toBe('Agglo / Hélène Dupré');
+		expect(metadataCredit(attachmentMetadata('', '© 2021 Agglo Presse'))).toBe('Agglo Presse');
+		expect(metadataCredit(attachmentMetadata('', 'Copyright (c) Ville d’Alès'))).toBe('Ville d’Alès');
+		expect(metadataCredit(attachmentMetadata(' ', ''))).toBeUndefined();
+		expect(metadataCredit('a:1:{s:5:"width";i:800;}')).toBeUndefined();
+		expect(metadataCredit('a:1:{s:10:"image_meta";s:6:"credit";}')).toBeUndefined();
+		expect(metadataCredit('not serialized')).toBeUndefined();
+		expect(metadataCredit('')).toBeUndefined();
+	});
+});
+
+describe('credits written in captions', () => {
+	it('takes « © », « Photo : », « Crédit photo : » at the end of a caption out of it', () => {
+		expect(captionCredit('L’atelier de montage. © Agglo / J. Martin')).toEqual({
+			caption: 'L’atelier de montage.',
+			credit: 'Agglo / J. Martin',
+		});
+		expect(captionCredit('La salle comble – Photo\u202f: J. Martin.')).toEqual({ caption: 'La salle comble', credit: 'J. Martin' });
+		expect(captionCredit('Crédit photo : Ville d’Alès')).toEqual({ caption: '', credit: 'Ville d’Alès' });
+		expect(captionCredit('Les élus. Crédits : © 2021 Agglo')).toEqual({ caption: 'Les élus.', credit: 'Agglo' });
+		expect(captionCredit('Signature, Martin J.')).toEqual({ caption: 'Signature, Martin J.' });
+	});
+
+	it('takes a credit in parentheses out of the middle of a caption', () => {
+		expect(captionCredit('Le président (photo : J. Martin) salue la salle')).toEqual({
+			caption: 'Le président salue la salle',
+			credit: 'J. Martin',
+		});
+	});
+
+	it('finds no credit where there is only a caption', () => {
+		expect(captionCredit('Photo de groupe : les élus')).toEqual({ caption: 'Photo de groupe : les élus' });
+		expect(captionCredit('Photos : les lauréats du concours')).toEqual({ caption: 'Photos : les lauréats du concours' });
+		expect(captionCredit('La phototèque de l’Agglo')).toEqual({ caption: 'La phototèque de l’Agglo' });
+	});
+
+	it('prefers the metadata, leaving the caption as written unless it names the same credit', () => {
+		expect(photoCredit('J. Martin', 'Les stands. © Agglo')).toEqual({ credit: 'J. Martin', caption: 'Les stands. © Agglo' });
+		expect(photoCredit('Agglo', 'Les stands. © Agglo')).toEqual({ credit: 'Agglo', caption: 'Les stands.' });
+		expect(photoCredit(undefined, 'Les stands')).toEqual({ caption: 'Les stands' });
+	});
+});
+
+describe('gallery and captioned images as press photos', () => {
+	const credited: Record<string, { alt: string; caption: string; credit?: string }> = {
+		'1': { alt: 'La grue', caption: 'Le chantier', credit: 'Agglo / H. Dupré' },
+		'2': { alt: 'L’équipe', caption: '', credit: 'Agglo Presse' },
+		'3': { alt: 'La maquette', caption: 'Vue d’architecte' },
+		'4': { alt: '', caption: 'Sans description', credit: 'Agglo' },
+		'5': { alt: 'Animation', caption: '', credit: 'Agglo' },
+	};
+	const photoOptions: ConvertOptions = {
+		...uploads,
+		photos: true,
+		attachment: (id) => {
+			const found = credited[id];
+			return found && { url: `https://ex.org/wp-content/uploads/2021/03/g${id}.${id === '5' ? 'gif' : 'jpg'}`, ...found };
+		},
+	};
+	const block = (id: string, caption = '') =>
+		`<!-- wp:image {"id":${id}} --><figure class="wp-block-image"><img src="https://ex.org/wp-content/uploads/2021/03/g${id}.jpg" alt="" class="wp-image-${id}"/>${caption && `<figcaption class="wp-element-caption">${caption}</figcaption>`}</figure><!-- /wp:image -->`;
+
+	it('makes photos of a gallery block’s images and takes them out of the text, keeping the gallery’s caption', () => {
+		const result = convertPostHtml(
+			`<p>Avant.</p><!-- wp:gallery --><figure class="wp-block-gallery has-nested-images">${block('1', 'La grue en mars')}${block('2')}<figcaption class="blocks-gallery-caption">Le chantier en images</figcaption></figure><!-- /wp:gallery --><p>Après.</p>`,
+			photoOptions,
+		);
+		expect(result.photos).toEqual([
+			{ file: './g1.jpg', alt: 'La grue', credit: 'Agglo / H. Dupré', caption: 'La grue en mars' },
+			{ file: './g2.jpg', alt: 'L’équipe', credit: 'Agglo Presse' },
+		]);
+		expect(result.markdown).toBe('Avant.\n\nLe chantier en images\n\nAprès.');
+		expect(result.notPhotos).toEqual([]);
+	});
+
+	it('reads the older gallery markup (a list of figures) the same way', () => {
+		const result = convertPostHtml(
+			'<figure class="wp-block-gallery columns-2"><ul class="blocks-gallery-grid"><li class="blocks-gallery-item"><figure><img src="https://ex.org/wp-content/uploads/2021/03/g1.jpg" alt="" data-id="1" class="wp-image-1"/><figcaption class="blocks-gallery-item__caption">Le chantier © Agglo / H. Dupré</figcaption></figure></li></ul></figure>',
+			photoOptions,
+		);
+		expect(result.photos).toEqual([{ file: './g1.jpg', alt: 'La grue', credit: 'Agglo / H. Dupré', caption: 'Le chantier' }]);
+		expect(result.markdown).toBe('');
+	});
+
+	it('makes photos of a [gallery] shortcode, with the attachments’ captions', () => {
+		const result = convertPostHtml('[gallery ids="1,2"]', photoOptions);
+		expect(result.photos.map((photo) => [photo.file, photo.caption])).toEqual([
+			['./g1.jpg', 'Le chantier'],
+			['./g2.jpg', undefined],
+		]);
+		expect(result.markdown).toBe('');
+	});
+
+	it('makes a photo of a captioned image with a credit, and leaves the image where the author put it', () => {
+		const html =
+			'[caption id="attachment_9"]<img src="https://ex.org/wp-content/uploads/2021/03/c.jpg" alt="Les stands" /> Les stands. © J. Martin[/caption]';
+		const result = convertPostHtml(html, photoOptions);
+		expect(result.photos).toEqual([{ file: './c.jpg', alt: 'Les stands', credit: 'J. Martin', caption: 'Les stands.' }]);
+		expect(result.markdown).toBe('![Les stands](./c.jpg)\n\n*Les stands. © J. Martin*');
+	});
+
+	it('keeps an image without credit or alt text in the text and says what to add; never invents a credit', () => {
+		const result = convertPostHtml(`${block('3', 'Vue d’architecte')}[gallery ids="4"]`, photoOptions);
+		expect(result.photos).toEqual([]);
+		expect(result.notPhotos).toEqual([
+			'photo sans crédit : g3.jpg ; ajoutez son crédit pour la proposer en photothèque',
+			'photo sans texte alternatif : g4.jpg ; décrivez-la (texte alternatif) pour la proposer en photothèque',
+		]);
+		expect(result.markdown).toBe('![La maquette](./g3.jpg)\n\n*Vue d’architecte*\n\n![](./g4.jpg)\n\n*Sans description*');
+		// The caption is not used as alt text: read after the image, it would only repeat the caption.
+		expect(result.leftovers).toEqual([]);
+	});
+
+	it('keeps a GIF in the text, makes no photo of a plain image, and none for a collection without photos', () => {
+		expect(convertPostHtml('[gallery ids="5"]', photoOptions).notPhotos).toEqual([
+			'image gardée dans le texte : g5.gif ; une photo de photothèque est un fichier JPEG, PNG ou WebP',
+		]);
+		expect(
+			convertPostHtml('<p><img src="https://ex.org/wp-content/uploads/2021/03/g1.jpg" class="wp-image-1"></p>', photoOptions).photos,
+		).toEqual([]);
+		const testimonial = convertPostHtml('[gallery ids="1"]', { ...photoOptions, photos: false });
+		expect(testimonial.photos).toEqual([]);
+		expect(testimonial.markdown).toBe('![La grue](./g1.jpg)\n\n*Le chantier*');
+	});
+
+	it('takes the original upload for the photo when the text shows a smaller size', () => {
+		const result = convertPostHtml(
+			'<figure class="wp-block-gallery"><figure><img src="https://ex.org/wp-content/uploads/2021/03/g1-300x200.jpg" alt="La grue"></figure></figure>',
+			{ ...photoOptions, attachmentAt: (url) => (url.endsWith('g1-300x200.jpg') ? photoOptions.attachment('1') : undefined) },
+		);
+		expect(result.photos.map((photo) => photo.file)).toEqual(['./g1.jpg']);
+	});
+});
+
 describe('planning entries', () => {
 	it('dates in the contract format, ids from the date and the post name', () => {
 		expect(contractDate('2021-03-15 10:30:00')).toBe('2021-03-15T10:30');
@@ -225,10 +406,38 @@ describe('running the import', () => {
 		expect(written).toContain('image:\n  src: "./usine-couverture.png"\n  alt: "Le site de l’usine au lever du jour"');
 		expect(written).toContain('  - file: "./programme-usine.pdf"\n    title: "Programme de la visite de l’usine"');
 		expect(first.missing).toEqual([{ id: '2021-03-15-l-usine-1-200-emplois', file: '2021/03/plan-absent.pdf' }]);
+		// The gallery with IPTC credits and the captioned « © » image are photos; the uncredited ones stay in the text.
+		expect(written).toContain(
+			[
+				'photos:',
+				'  - file: "./atelier.png"',
+				'    alt: "L’atelier de montage"',
+				'    credit: "Agglo / J. Martin"',
+				'    caption: "L’atelier de montage."',
+				'  - file: "./chantier-grue.png"',
+				'    alt: "La grue au-dessus des fondations de l’usine"',
+				'    credit: "Agglo / Hélène Dupré"',
+				'    caption: "La grue du chantier, en mars"',
+				'  - file: "./chantier-equipe.png"',
+				'    alt: "L’équipe du chantier devant les fondations"',
+				'    credit: "Agglo Presse"',
+				'    caption: "Les compagnons du chantier"',
+			].join('\n'),
+		);
+		expect(written).not.toContain('chantier-grue-300x200');
+		// The gallery showed a smaller size: the photo is the original, and the smaller copy is not written.
+		expect(existsSync(path.join(path.dirname(entry), 'chantier-grue.png'))).toBe(true);
+		expect(existsSync(path.join(path.dirname(entry), 'chantier-grue-300x200.png'))).toBe(false);
+		expect(written).toContain('![La maquette du futur bâtiment](./maquette.png)');
+		expect(first.photos).toBe(3);
+		expect(formatReport(first)).toContain(
+			'2021-03-15-l-usine-1-200-emplois : photo sans crédit : maquette.png ; ajoutez son crédit pour la proposer en photothèque',
+		);
 
 		const second = await run(contentDir);
 		expect(second.imported).toEqual(first.imported);
 		expect(second.kept).toEqual([]);
+		expect(readFileSync(entry, 'utf8')).toBe(written);
 		expect(JSON.parse(readFileSync(path.join(contentDir, 'redirects.json'), 'utf8'))).toEqual({
 			'/2021/03/15/l-usine-1-200-emplois/': '/communiques/2021-03-15-l-usine-1-200-emplois/',
 			'/2021/04/02/forum-emploi-bilan/': '/rencontres/2021-04-02-forum-emploi-bilan/',

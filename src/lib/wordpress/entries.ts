@@ -4,7 +4,7 @@
  * is `scripts/import.ts`'s business.
  */
 import slugify from '@sindresorhus/slugify';
-import { htmlToText } from './html';
+import { htmlToText, type ImportedPhoto } from './html';
 import type { WxrItem } from './wxr';
 
 export type Collection = 'communiques' | 'rencontres' | 'temoignages';
@@ -136,6 +136,8 @@ export interface EntryFields {
 	draft: boolean;
 	image?: { src: string; alt: string };
 	attachments: Array<{ file: string; title: string }>;
+	/** Press photos (contract « Photos »: `communiques` and `rencontres` only). */
+	photos?: ImportedPhoto[];
 	/** Kept as YAML comments: the contract has no such fields. */
 	author?: string;
 	oldUrl?: string;
@@ -156,6 +158,13 @@ export function entryFile(fields: EntryFields, body: string): string {
 		lines.push('attachments:');
 		for (const attachment of fields.attachments)
 			lines.push(`  - file: ${yamlString(attachment.file)}`, `    title: ${yamlString(attachment.title)}`);
+	}
+	if (fields.photos?.length && fields.collection !== 'temoignages') {
+		lines.push('photos:');
+		for (const photo of fields.photos) {
+			lines.push(`  - file: ${yamlString(photo.file)}`, `    alt: ${yamlString(photo.alt)}`, `    credit: ${yamlString(photo.credit)}`);
+			if (photo.caption) lines.push(`    caption: ${yamlString(photo.caption)}`);
+		}
 	}
 	if (fields.author) lines.push(`# Auteur sur WordPress : ${fields.author.replace(/[\r\n]+/g, ' ')}`);
 	if (fields.oldUrl) lines.push(`# Ancienne adresse : ${fields.oldUrl.replace(/[\r\n]+/g, ' ')}`);

@@ -9,6 +9,8 @@
 import domino from '@mixmark-io/domino';
 import { strikethrough, tables } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
+import { extensionOf, PHOTO_EXTENSIONS } from '../../schemas/photo';
+import { photoCredit } from './photos';
 
 /** Where an upload's file is, for the entry being written. */
 export type UploadResolution =
@@ -18,9 +20,13 @@ export type UploadResolution =
 	| { status: 'missing' };
 
 export interface AttachmentInfo {
+	/** The attachment's post id (`wp-image-<id>`). */
+	id?: string;
 	url: string;
 	alt: string;
 	caption: string;
+	/** The credit WordPress read from the file's IPTC at upload, if any. */
+	credit?: string;
 }
 
 export interface ConvertOptions {
@@ -30,6 +36,18 @@ export interface ConvertOptions {
 	attachment(id: string): AttachmentInfo | undefined;
 	/** Attachments whose parent is this post: a `[gallery]` without `ids` shows them. */
 	children?: AttachmentInfo[];
+	/** An upload URL (`atelier-300x200.jpg` included) → the attachment of its original, for an image without `wp-image-<id>`. */
+	attachmentAt?(url: string): AttachmentInfo | undefined;
+	/** Whether the entry's collection takes press photos (contract « Photos »): gallery and captioned images become photos. */
+	photos?: boolean;
+}
+
+/** A press photo of the entry (contract « Photos »), its file copied beside it. */
+export interface ImportedPhoto {
+	file: string;
+	alt: string;
+	credit: string;
+	caption?: string;
 }
 
 export interface Conversion {
@@ -44,6 +62,10 @@ export interface Conversion {
 	leftovers: string[];
 	/** What was removed as unsafe: `<script>`, `<iframe>`… */
 	removed: string[];
+	/** Gallery and captioned images with a credit and a text alternative. */
+	photos: ImportedPhoto[];
+	/** Gallery and captioned images kept in the text only, and what they lack to be photos (French). */
+	notPhotos: string[];
 }
 
 const IMAGE_FILE = /\.(jpe?g|png|webp|gif|avif)$/i;
@@ -67,6 +89,9 @@ const FRAME_ELEMENTS = ['iframe', 'embed', 'object', 'video', 'audio'];
 /** Attributes the Markdown writer reads (and a kept table may carry); every other one is dropped. */
 const KEPT_ATTRIBUTES = new Set(['href', 'src', 'alt', 'title', 'colspan', 'rowspan', 'class']);
 
+/** A file a press photo may be (contract « Photos »): JPEG, PNG or WebP. */
+const isPhotoFile = (name: string) => (PHOTO_EXTENSIONS as readonly string[]).includes(extensionOf(name) ?? '');
+
 export function isImageFile(name: string): boolean {
 	return IMAGE_FILE.test(name.split(/[?#]/)[0] ?? '');
 }
@@ -86,7 +111,8 @@ function escapeHtml(text: string): string {
 
 function imageHtml(attachment: AttachmentInfo): string {
 	const caption = attachment.caption ? `<figcaption>${escapeHtml(attachment.caption)}</figcaption>` : '';
-	return `<figure><img src="${escapeHtml(attachment.url)}" alt="${escapeHtml(attachment.alt)}">${caption}</figure>`;
+	const id = attachment.id ? ` class="wp-image-${escapeHtml(attachment.id)}"` : '';
+	return `<figure><img src="${escapeHtml(attachment.url)}" alt="${escapeHtml(attachment.alt)}"${id}>${caption}</figure>`;
 }
 
 /** `[caption]`, `[gallery]`, `[embed]` as the HTML WordPress would render; other shortcodes listed. */
@@ -104,11 +130,17 @@ export function expandShortcodes(html: string, options: ConvertOptions, leftover
 				.map((id) => id.trim())
 				.filter(Boolean);
 			const images =
-				ids.length > 0 ? ids.map((id) => options.attachment(id)) : (options.children ?? []).filter((child) => isImageFile(child.url));
+				ids.length > 0
+					? ids.map((id) => {
+							const found = options.attachment(id);
+							return found && { ...found, id };
+						})
+					: (options.children ?? []).filter((child) => isImageFile(child.url));
 			const found = images.filter((image): image is AttachmentInfo => image !== undefined);
 			if (found.length < images.length || found.length === 0)
 				leftovers.push(`galerie : ${images.length - found.length || 'toutes les'} image(s) introuvable(s) dans l’export`);
-			return `<div>${found.map(imageHtml).join('')}</div>`;
+			// The class of a gallery block: the photo pass treats both alike.
+			return `<div class="wp-block-gallery">${found.map(imageHtml).join('')}</div>`;
 		})
 		.replace(
 			/\[embed[^\]]*\]([\s\S]*?)\[\/embed\]/gi,
@@ -186,7 +218,16 @@ export function htmlToText(html: string): string {
 
 /** The HTML of a post as Markdown, with what it used and what a human must look at. */
 export function convertPostHtml(html: string, options: ConvertOptions): Conversion {
-	const result: Conversion = { markdown: '', files: [], missing: [], embeds: [], leftovers: [], removed: [] };
+	const result: Conversion = {
+		markdown: '',
+		files: [],
+		missing: [],
+		embeds: [],
+		leftovers: [],
+		removed: [],
+		photos: [],
+		notPhotos: [],
+	};
 	const prepared = expandShortcodes(autoParagraphs(html), options, result.leftovers);
 	const document = domino.createDocument(`<!doctype html><body>${prepared}</body>`);
 	const body = document.body;
@@ -227,6 +268,44 @@ export function convertPostHtml(html: string, options: ConvertOptions): Conversi
 		if (href !== null && !isSafeHref(href)) element.removeAttribute('href');
 	}
 
+	const galleries = new Set<Element>();
+	/**
+	 * A gallery or captioned image as a press photo, when it has a credit and a text
+	 * alternative; else it stays in the text and what it lacks is listed. A gallery's
+	 * photo leaves the text (the entry's « Photos » section shows it); a captioned
+	 * image stays where the author put it. Returns whether the image was of either kind.
+	 */
+	const pressPhoto = (image: Element, source: string, attachmentId: string | undefined, alt: string, name: string): boolean => {
+		const gallery = image.closest('.wp-block-gallery') ?? undefined;
+		const figure = image.closest('figure');
+		const item = figure && figure !== gallery ? figure : undefined;
+		const captionElement = item && Array.from(item.children).find((child) => child.tagName === 'FIGCAPTION');
+		const written = (captionElement?.textContent ?? '').replace(/\s+/g, ' ').trim();
+		if (!gallery && !written) return false;
+		const attachment = (attachmentId ? options.attachment(attachmentId) : undefined) ?? options.attachmentAt?.(source);
+		const { credit, caption } = photoCredit(attachment?.credit, written || (gallery ? (attachment?.caption ?? '') : ''));
+		if (!isPhotoFile(name)) {
+			result.notPhotos.push(`image gardée dans le texte : ${name} ; une photo de photothèque est un fichier JPEG, PNG ou WebP`);
+			return true;
+		}
+		if (!credit || !alt) {
+			const lacks = [!credit && 'crédit', !alt && 'texte alternatif'].filter(Boolean).join(' ni ');
+			const add = [!credit && 'ajoutez son crédit', !alt && 'décrivez-la (texte alternatif)'].filter(Boolean).join(' et ');
+			result.notPhotos.push(`photo sans ${lacks} : ${name} ; ${add} pour la proposer en photothèque`);
+			return true;
+		}
+		// The original upload rather than a smaller copy the text showed: the press wants the full size.
+		const original = attachment && attachment.url !== source ? options.resolveUpload(attachment.url) : undefined;
+		const file = original?.status === 'copied' && isPhotoFile(original.name) ? original.name : name;
+		if (!result.photos.some((photo) => photo.file === `./${file}`))
+			result.photos.push({ file: `./${file}`, alt, credit, ...(caption && { caption }) });
+		if (gallery) {
+			const entry = image.closest('li');
+			(entry && gallery.contains(entry) ? entry : (item ?? image)).remove();
+			galleries.add(gallery);
+		}
+		return true;
+	};
 	const addFile = (name: string, title: string) => {
 		if (!result.files.some((file) => file.name === name)) result.files.push({ name, title });
 	};
@@ -241,7 +320,8 @@ export function convertPostHtml(html: string, options: ConvertOptions): Conversi
 		if (upload?.status === 'copied' && isImageFile(upload.name)) {
 			image.setAttribute('src', `./${upload.name}`);
 			image.setAttribute('alt', alt);
-			if (!alt) result.leftovers.push(`image sans texte alternatif : ${upload.name}`);
+			const photo = options.photos && pressPhoto(image, source, id, alt, upload.name);
+			if (!alt && !photo) result.leftovers.push(`image sans texte alternatif : ${upload.name}`);
 			continue;
 		}
 		// No request to another host from the new site: a missing or remote image becomes a link to it.
@@ -255,6 +335,17 @@ export function convertPostHtml(html: string, options: ConvertOptions): Conversi
 		replacement.setAttribute('href', source);
 		replacement.textContent = `Image : ${alt || source.split('/').pop() || source}`;
 		image.replaceWith(replacement);
+	}
+	// A gallery all of whose images became photos leaves the text; its own caption, if any, stays.
+	for (const gallery of galleries) {
+		if (gallery.querySelector('img')) continue;
+		const caption = Array.from(gallery.children).find((child) => child.tagName === 'FIGCAPTION');
+		const text = (caption?.textContent ?? '').trim();
+		if (text) {
+			const paragraph = document.createElement('p');
+			paragraph.textContent = text;
+			gallery.replaceWith(paragraph);
+		} else gallery.remove();
 	}
 	for (const link of all('a[href]')) {
 		const href = link.getAttribute('href') ?? '';
