@@ -19,14 +19,14 @@ export function getLiveRedirects(): Promise<Array<LiveRedirect<NewsItem>>> {
 }
 
 /** What a redirect page shows. */
-export interface RedirectPageProps {
+export type RedirectPageProps = {
 	/** The new page, under the base path. */
 	href: string;
 	/** The new page, absolute. */
 	canonical: string;
 	/** The new entry's title, or its address when it is no entry. */
 	label: string;
-}
+};
 
 /**
  * A page per live redirect, at its old path (`/2021/03/15/visite/`). Its key covers the
