@@ -9,15 +9,16 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { search } from './src/integrations/search.ts';
 import { unpublishedImages } from './src/integrations/unpublished-images.ts';
 import { baseLinks } from './src/lib/base-links.ts';
-import { astroRedirects, readRedirectMap, REDIRECTS_FILE } from './src/lib/redirects.ts';
+import { oldAddressPathnames, readRedirectMap, REDIRECTS_FILE } from './src/lib/redirects.ts';
 import { satteriFrenchTypography } from './src/lib/rehype-french-typography.ts';
+
+// Old addresses of imported content (`npm run import`): their pages (src/pages/[...redirect].astro) only send visitors on.
+const oldAddresses = oldAddressPathnames(readRedirectMap(new URL(REDIRECTS_FILE, settings.contentDir)), settings.base);
 
 export default defineConfig({
 	site: settings.site,
 	base: settings.base,
 	trailingSlash: 'ignore',
-	// Old addresses of imported content (`npm run import`): a meta-refresh page each, on any host.
-	redirects: astroRedirects(readRedirectMap(new URL(REDIRECTS_FILE, settings.contentDir)), settings.base),
 	// Stylesheets as files, never inlined in <style>: the Content-Security-Policy
 	// (src/lib/security-headers.ts) allows no inline style.
 	// Several pages in flight: a rebuild mostly copies unchanged pages from the incremental
@@ -49,7 +50,7 @@ export default defineConfig({
 	integrations: [
 		contentCheck(settings),
 		mdx(),
-		sitemap({ filter: (page) => !/\/(404|admin)\/?$/.test(page) }),
+		sitemap({ filter: (page) => !/\/(404|admin)\/?$/.test(page) && !oldAddresses.has(new URL(page).pathname) }),
 		cards(settings.cards),
 		unpublishedImages(),
 		search(),

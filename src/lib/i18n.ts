@@ -71,6 +71,8 @@ const fr = {
 	'notFound.title': 'Page introuvable',
 	'notFound.text': 'La page demandée n’existe pas ou a été déplacée.',
 	'notFound.back': 'Retour à l’accueil',
+	'redirect.title': 'Page déplacée : {title}',
+	'redirect.text': 'Cette page a changé d’adresse :',
 	'search.title': 'Rechercher',
 	'card.site': 'Salle de presse',
 	'card.theme': 'Thème',

@@ -2,10 +2,11 @@
  * Old addresses that keep working: `<content>/redirects.json` maps a path of a
  * former site (`/2021/03/15/visite/`) to the page that replaced it
  * (`/communiques/2021-03-15-visite/`), both without the base path. The
- * WordPress import writes it; the build reads it twice: as Astro `redirects`
- * (a meta-refresh page per old path, which any static host serves) and as a
- * `_redirects` file (real 301s on Netlify and Cloudflare Pages). It lives in
- * the content folder because it belongs to that content's history.
+ * WordPress import writes it; the build turns it into a meta-refresh page per
+ * old path (`src/pages/[...redirect].astro`, which any static host serves) and
+ * a `_redirects` file (real 301s on Netlify and Cloudflare Pages), both only for
+ * the redirects that are live in this build (`liveRedirects`). It lives in the
+ * content folder because it belongs to that content's history.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { withBase } from './base-links';
@@ -41,15 +42,67 @@ export function readRedirectMap(file: string | URL): RedirectMap {
 	return existsSync(file) ? parseRedirectMap(readFileSync(file, 'utf8')) : {};
 }
 
-/** Astro's `redirects`: the old path (Astro adds the base itself) → the new page under the base. */
-export function astroRedirects(map: RedirectMap, base: string): Record<string, string> {
-	return Object.fromEntries(Object.entries(map).map(([from, to]) => [from, withBase(to, base)]));
+/** A redirect this build emits. */
+export interface LiveRedirect<Entry> {
+	/** The old path, without the base path. */
+	from: string;
+	/** The new path, without the base path. */
+	to: string;
+	/** The published entry whose page `to` is; none when `to` is no entry page. */
+	entry?: Entry;
+}
+
+/** The entry whose page `path` is (`/communiques/x/` → `communiques`, `x`), when its first segment is one of `collections`. */
+export function entryOfPage<Collection extends string>(
+	path: string,
+	collections: readonly Collection[],
+): { collection: Collection; id: string } | undefined {
+	const [, collection = '', id = ''] = /^\/([^/]+)\/([^/]+)\/?$/.exec(path) ?? [];
+	const known = collections.find((name) => name === collection);
+	return known ? { collection: known, id: decodeSafely(id) } : undefined;
+}
+
+/**
+ * The redirects of `map` this build emits, by old path. One to an entry page only
+ * while `findPublished` (the publishing rule) finds the entry: the redirect of a draft
+ * or scheduled entry would lead to no page and reveal its address, so it waits for the
+ * build that publishes the entry. One to any other path is kept as it is.
+ */
+export async function liveRedirects<Collection extends string, Entry>(
+	map: RedirectMap,
+	collections: readonly Collection[],
+	findPublished: (collection: Collection, id: string) => Promise<Entry | undefined>,
+): Promise<Array<LiveRedirect<Entry>>> {
+	const redirects = await Promise.all(
+		Object.entries(map)
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+			.map(async ([from, to]): Promise<LiveRedirect<Entry> | undefined> => {
+				const page = entryOfPage(to, collections);
+				if (!page) return { from, to };
+				const entry = await findPublished(page.collection, page.id);
+				return entry === undefined ? undefined : { from, to, entry };
+			}),
+	);
+	return redirects.filter((redirect) => redirect !== undefined);
 }
 
 /** The `_redirects` file of Netlify and Cloudflare Pages: `old new 301`, one a line, both under the base. */
-export function redirectsFile(map: RedirectMap, base: string): string {
-	return Object.entries(map)
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([from, to]) => `${encodeURI(withBase(from, base))} ${encodeURI(withBase(to, base))} 301\n`)
-		.join('');
+export function redirectsFile(redirects: ReadonlyArray<LiveRedirect<unknown>>, base: string): string {
+	return redirects.map(({ from, to }) => `${encodeURI(withBase(from, base))} ${encodeURI(withBase(to, base))} 301\n`).join('');
+}
+
+/**
+ * The pathnames of the old addresses' pages as the sitemap writes them
+ * (`/presse/2021/03/visite/`): a page that only sends visitors on is no page to index.
+ */
+export function oldAddressPathnames(map: RedirectMap, base: string): Set<string> {
+	return new Set(Object.keys(map).map((from) => new URL(withBase(from.replace(/\/?$/, '/'), base), 'https://site.invalid').pathname));
+}
+
+function decodeSafely(part: string): string {
+	try {
+		return decodeURIComponent(part);
+	} catch {
+		return part;
+	}
 }

@@ -1,16 +1,18 @@
 /**
- * `_redirects` (Netlify, Cloudflare Pages): the old addresses of imported content
- * as real 301s, from the same map as Astro's meta-refresh pages. A file whose name
- * starts with `_` is no route in `src/pages/`, hence the parameter; no map, no file.
+ * `_redirects` (Netlify, Cloudflare Pages): the live redirects of the old addresses
+ * of imported content as real 301s, the same as the redirect pages
+ * (`[...redirect].astro`). A file whose name starts with `_` is no route in
+ * `src/pages/`, hence the parameter; no live redirect, no file.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { settings } from '../config';
-import { readRedirectMap, redirectsFile, REDIRECTS_FILE } from '../lib/redirects';
+import { getLiveRedirects, redirectsFileKey } from '../data/redirects';
+import { redirectsFile } from '../lib/redirects';
 
-const map = readRedirectMap(new URL(REDIRECTS_FILE, settings.contentDir));
+export const getStaticPaths = (async () =>
+	(await getLiveRedirects()).length > 0
+		? [{ params: { redirects: '_redirects' }, cacheKey: await redirectsFileKey() }]
+		: []) satisfies GetStaticPaths;
 
-export const getStaticPaths = (() =>
-	Object.keys(map).length > 0 ? [{ params: { redirects: '_redirects' } }] : []) satisfies GetStaticPaths;
-
-export const GET: APIRoute = () =>
-	new Response(redirectsFile(map, settings.base), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute = async () =>
+	new Response(redirectsFile(await getLiveRedirects(), settings.base), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { formatReport, importWordPress } from '../../scripts/import';
-import { astroRedirects, parseRedirectMap, redirectsFile } from '../../src/lib/redirects';
 import { contractDate, draftReason, entryId, leadText, permalinkPath, summarise, themesOf } from '../../src/lib/wordpress/entries';
 import { autoParagraphs, convertPostHtml, htmlToText, type ConvertOptions } from '../../src/lib/wordpress/html';
 import { unserializePhp } from '../../src/lib/wordpress/php-serialize';
@@ -370,18 +369,6 @@ describe('planning entries', () => {
 		expect(permalinkPath('https://ex.org/2021/03/visite/')).toBe('/2021/03/visite/');
 		expect(permalinkPath('https://ex.org/?p=12')).toBeUndefined();
 		expect(permalinkPath('https://ex.org/')).toBeUndefined();
-	});
-});
-
-describe('redirects', () => {
-	const map = parseRedirectMap('{ "/2021/03/visite/": "/communiques/2021-03-15-visite/" }');
-	it('puts the destination under the base path (Astro adds it to the source)', () => {
-		expect(astroRedirects(map, '/presse')).toEqual({ '/2021/03/visite/': '/presse/communiques/2021-03-15-visite/' });
-		expect(redirectsFile(map, '/presse/')).toBe('/presse/2021/03/visite/ /presse/communiques/2021-03-15-visite/ 301\n');
-	});
-	it('refuses what is not a pair of site paths', () => {
-		expect(() => parseRedirectMap('{ "/a/": "https://evil.example/" }')).toThrow(/invalide/);
-		expect(() => parseRedirectMap('["/a/"]')).toThrow(/objet/);
 	});
 });
 
