@@ -193,7 +193,9 @@ async function buildLibrary(): Promise<PhotoLibrary> {
 	const years = new Map<number, LibraryPhoto[]>();
 	for (const entry of photos) {
 		const year = yearOf(entry.item.date.instant, settings.timeZone);
-		years.set(year, [...(years.get(year) ?? []), entry]);
+		const list = years.get(year) ?? [];
+		list.push(entry);
+		years.set(year, list);
 	}
 	const cities = groupByName(
 		photos.flatMap((entry) => (entry.item.event ? [{ name: entry.item.event.city, source: entry }] : [])),
