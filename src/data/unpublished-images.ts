@@ -7,18 +7,18 @@ import { fileURLToPath } from 'node:url';
 import type { ImageMetadata } from 'astro';
 import { root } from 'astro:config/server';
 import { isPublished } from '../lib/publishing';
-import { offerImageSources } from '../lib/unpublished-images';
+import { localImageReferences, offerImageSources } from '../lib/unpublished-images';
 import { COLLECTIONS, getEntries, publishingContext, type AnyEntry } from './entries';
 
 /** The path of an `image()` file, read without marking it as used (see `src/lib/cache-key.ts`). */
 const fsPathOf = (image: ImageMetadata | undefined) => (image as (ImageMetadata & { fsPath?: string }) | undefined)?.fsPath;
 
-/** Image files of an entry: cover, photos, and the local images of its Markdown body. */
+/** Image files of an entry: cover, photos, and the local images of its Markdown or MDX body. */
 function imageFiles(entry: AnyEntry): string[] {
 	const declared = [entry.data.image?.src, ...('photos' in entry.data ? entry.data.photos.map((photo) => photo.file) : [])];
 	const folder = entry.filePath ? path.dirname(fileURLToPath(new URL(entry.filePath, root))) : undefined;
 	const body = folder
-		? (entry.rendered?.metadata?.imagePaths ?? [])
+		? (entry.rendered?.metadata?.imagePaths ?? localImageReferences(entry.body ?? ''))
 				.filter((image) => !/^([a-z][a-z0-9+.-]*:|\/)/i.test(image))
 				.map((image) => path.resolve(folder, decodeURI(image)))
 		: [];

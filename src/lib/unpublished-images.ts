@@ -33,6 +33,20 @@ export function takeImageSources(): ImageSources | undefined {
 	return sources;
 }
 
+/** A Markdown image (`![alt](./photo.jpg "title")`) or an ES import of an image file (`import photo from './photo.jpg'`). */
+const IMAGE_REFERENCE =
+	/!\[[^\]]*\]\(\s*(?:<([^>]+)>|([^)\s]+))(?:\s+["'(][^)]*)?\)|^\s*import\s+[\w$]+\s+from\s+["']([^"']+\.(?:avif|gif|jpe?g|png|svg|webp))["']/gim;
+
+/**
+ * Local image paths an MDX body refers to, as written (`./photo.jpg`). Astro renders an
+ * MDX entry only when a page asks for it, so an unpublished one has no `imagePaths`, yet
+ * Vite bundles its module, and with it the images, into the output.
+ */
+export function localImageReferences(body: string): string[] {
+	const found = [...body.matchAll(IMAGE_REFERENCE)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
+	return found.filter((reference) => reference !== '' && !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(reference));
+}
+
 const sizeOf = async (file: string) => (await stat(file).catch(() => undefined))?.size;
 
 /**

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { creditLine, describePhotoFile, photoXmp, webPhoto, type PhotoRights } from '../../src/lib/photos';
 import { pressKitReadme, readmeLines } from '../../src/lib/press-kit-readme';
-import { removeUnpublishedImages } from '../../src/lib/unpublished-images';
+import { localImageReferences, removeUnpublishedImages } from '../../src/lib/unpublished-images';
 import { settingsSchema } from '../../src/schemas/settings';
 
 const temporary = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
@@ -151,6 +151,18 @@ describe('unpublished images', () => {
 		const removed = await removeUnpublishedImages(assets, { unpublished: [draft, shared], published: [published] });
 		expect(removed).toEqual(['secret.Ab12_-Cd.jpg']);
 		expect(readdirSync(assets).sort()).toEqual(['logo.Qq11Qq11.png', 'secret.Zz99Zz99.jpg']);
+	});
+
+	it('reads the local images an MDX body refers to: Markdown images and imports, not addresses', () => {
+		const body = [
+			"import schema from './schema.svg';",
+			"import { Citation } from './composants.ts';",
+			'![Salle](./salle.jpg "La salle") ![Pas une image](./salle comble.jpg)',
+			'![Logo](<./logo réseau.png>)',
+			'![Carte](https://exemple.fr/carte.png) ![Ancre](#haut) ![Racine](/images/a.png)',
+			'<Citation>![Dedans](../partage/photo.webp)</Citation>',
+		].join('\n');
+		expect(localImageReferences(body)).toEqual(['./schema.svg', './salle.jpg', './logo réseau.png', '../partage/photo.webp']);
 	});
 });
 
