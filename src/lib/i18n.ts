@@ -58,7 +58,7 @@ const fr = {
 	'contact.cardMeta': 'fiche vCard',
 	'themes.title': 'Thèmes',
 	'themes.intro': 'Toutes les publications, classées par thème.',
-	'themes.count': '{count} publication(s)',
+	'themes.count': '{count|publication|publications}',
 	'theme.title': 'Thème : {theme}',
 	'archives.title': 'Archives',
 	'archives.intro': 'Toutes les publications, année par année.',
@@ -76,7 +76,7 @@ const fr = {
 	'search.title': 'Rechercher',
 	'card.site': 'Salle de presse',
 	'card.theme': 'Thème',
-	'card.publications': '{count} publication(s)',
+	'card.publications': '{count|publication|publications}',
 	'search.noScript': 'La recherche nécessite JavaScript. Vous pouvez parcourir les archives par année ou par thème.',
 	'search.intro':
 		'Cherchez un mot, un lieu ou un nom dans les communiqués, les rencontres, les témoignages et les retombées presse publiés.',
@@ -157,7 +157,7 @@ const fr = {
 	'presskit.readme.files': 'Fichiers',
 	'people.title': 'Personnes',
 	'people.intro': 'Les intervenants des rencontres et les auteurs des témoignages.',
-	'people.count': '{count} intervention(s)',
+	'people.count': '{count|intervention|interventions}',
 	'people.spokeAt': 'Interventions lors des rencontres',
 	'people.testimonials': 'Témoignages',
 	'people.organisations': 'Organisations',
@@ -170,7 +170,7 @@ const fr = {
 	'organisations.organised': 'Rencontres organisées',
 	'organisations.voiced': 'Interventions et témoignages de ses membres',
 	'organisations.empty': 'Aucune organisation citée pour le moment.',
-	'organisations.count': '{count} personne(s), {meetings} rencontre(s) organisée(s)',
+	'organisations.count': '{count|personne|personnes}, {meetings|rencontre organisée|rencontres organisées}',
 	'photos.title': 'Photothèque',
 	'photos.intro': 'Les photos des communiqués et des rencontres, en haute définition et en format web, avec leur crédit et leur licence.',
 	'photos.entrySection': 'Photos',
@@ -181,7 +181,7 @@ const fr = {
 	'photos.licence': 'Licence : {licence}',
 	'photos.from': 'Publiée avec',
 	'photos.empty': 'Aucune photo publiée pour le moment.',
-	'photos.count': '{count} photo(s)',
+	'photos.count': '{count|photo|photos}',
 	'photos.filters': 'Filtrer les photos',
 	'photos.all': 'Toutes les photos',
 	'photos.byTheme': 'Par thème',
@@ -206,7 +206,7 @@ const fr = {
 	'footer.people': 'Personnes',
 	'contentErrors.title': 'Contenu à corriger',
 	'contentErrors.intro':
-		'{count} erreur(s) empêchent d’afficher le site. Corrigez chaque fichier à la ligne indiquée puis enregistrez : cette page se recharge d’elle-même.',
+		'{count|erreur empêche|erreurs empêchent} d’afficher le site. Corrigez chaque fichier à la ligne indiquée puis enregistrez : cette page se recharge d’elle-même.',
 	'contentErrors.errors': 'Erreurs',
 	'contentErrors.field': 'champ « {field} »',
 	'contentErrors.fix': 'Ligne corrigée, à copier :',
@@ -217,6 +217,17 @@ const fr = {
 export type UiKey = keyof typeof fr;
 
 /** The French string for `key`, with `{name}` placeholders filled in. */
+const plural = new Intl.PluralRules('fr');
+
+/**
+ * The French string `key`, with `{name}` replaced by `values.name`, and `{name|one|other}` by the
+ * number and the form French uses with it (`{count|photo|photos}`: « 1 photo », « 0 photo », « 4 photos »).
+ */
 export function t(key: UiKey, values: Record<string, string | number> = {}): string {
-	return fr[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+	return fr[key].replace(/\{(\w+)(?:\|([^|}]*)\|([^|}]*))?\}/g, (match, name: string, one?: string, other?: string) => {
+		if (!(name in values)) return match;
+		const value = values[name];
+		if (one === undefined || other === undefined) return String(value);
+		return `${value} ${typeof value === 'number' && plural.select(value) === 'one' ? one : other}`;
+	});
 }

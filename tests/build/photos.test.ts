@@ -206,7 +206,7 @@ describe('photo library', () => {
 			`/${RENCONTRE}/photos/tribune.jpg`,
 			`/${RENCONTRE}/photos/tribune-web.jpg`,
 		]);
-		expect(page.querySelector('.photo-count')?.text).toBe('4 photo(s)');
+		expect(page.querySelector('.photo-count')?.text).toBe('4 photos');
 	});
 
 	it('filters by theme, year and city with static pages linked from its navigation', () => {

@@ -46,7 +46,7 @@ const testimonial: CardData = {
 	site: 'Relais',
 };
 const meeting: EntryCardData = { ...release, kind: 'rencontres', label: 'Rencontre', title: 'Première rencontre des réseaux' };
-const listing: CardData = { kind: 'page', label: 'Thème', title: 'Réseaux d’entreprises', subtitle: '12 publication(s)', site: 'Relais' };
+const listing: CardData = { kind: 'page', label: 'Thème', title: 'Réseaux d’entreprises', subtitle: '12 publications', site: 'Relais' };
 
 describe('readPngSize', () => {
 	it('reads width and height from IHDR', () => {

@@ -26,7 +26,7 @@ describe('the page of content errors', () => {
 	it('lists file, line, field, message and the corrected line, in French', () => {
 		expect(page).toContain('<html lang="fr">');
 		expect(page).toContain('<h1>Contenu à corriger</h1>');
-		expect(page).toContain('1 erreur(s) empêchent d’afficher le site.');
+		expect(page).toContain('1 erreur empêche d’afficher le site.');
 		expect(page).toContain('<code>content/communiques/a.md:2</code></strong> — champ « title »');
 		expect(page).toContain('<p>le texte contient deux-points « : » : mettez-le entre guillemets droits.</p>');
 		expect(page).toContain('<pre><code>title: &quot;&lt;b&gt;Alès&lt;/b&gt; : une rencontre&quot;</code></pre>');

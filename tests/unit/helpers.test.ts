@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withBase } from '../../src/lib/base-links';
 import { absolutizeHtml, markdownToPlainText, truncate } from '../../src/lib/html';
+import { t } from '../../src/lib/i18n';
 import { entryIdFromPath } from '../../src/lib/ids';
 import { serializeJsonLd } from '../../src/lib/json-ld';
 import { paginate } from '../../src/lib/pagination';
@@ -119,5 +120,16 @@ describe('escaping and text', () => {
 			{ number: 2, items: [3] },
 		]);
 		expect(paginate([], 10)).toEqual([{ number: 1, items: [] }]);
+	});
+});
+
+describe('t', () => {
+	it('fills values and agrees the noun with the number as French does (0 and 1 singular)', () => {
+		expect(t('photos.count', { count: 0 })).toBe('0 photo');
+		expect(t('photos.count', { count: 1 })).toBe('1 photo');
+		expect(t('photos.count', { count: 24 })).toBe('24 photos');
+		expect(t('organisations.count', { count: 1, meetings: 3 })).toBe('1 personne, 3 rencontres organisées');
+		expect(t('contentErrors.intro', { count: 2 })).toMatch(/^2 erreurs empêchent d’afficher le site\./);
+		expect(t('contentErrors.field', { field: 'title' })).toBe('champ « title »');
 	});
 });
