@@ -92,10 +92,13 @@ process.on('unhandledRejection', (reason) => {
 	stray ??= reason;
 });
 try {
+	const cacheDir = process.env.RELAIS_CACHE_DIR && path.resolve(process.env.RELAIS_CACHE_DIR);
 	await build({
 		root,
 		outDir: staging,
-		...(process.env.RELAIS_CACHE_DIR && { cacheDir: path.resolve(process.env.RELAIS_CACHE_DIR) }),
+		// Vite's dependency cache too: by default it is the project's `node_modules/.vite`, which a
+		// build re-optimises, reloading any `astro dev` of the same checkout (and its open page).
+		...(cacheDir && { cacheDir, vite: { cacheDir: path.join(cacheDir, 'vite') } }),
 	});
 	if (stray) throw stray;
 } catch (error) {

@@ -16,7 +16,7 @@ import type { ResolvedSettings } from '../lib/settings';
 
 /** Several files saved at once (an editor's "save all", a git checkout) are checked once. */
 const SETTLE_MS = 50;
-/** When a fixed page reloads again, after Astro's own sync of the entry (milliseconds). */
+/** When the open page reloads again after the content turned invalid or valid (milliseconds). */
 const RESYNC_MS = [1000, 3000, 6000];
 
 /** A browser asking for a page, not a script, a style or an image. */
@@ -61,22 +61,21 @@ export function contentCheck(settings: ResolvedSettings): AstroIntegration {
 						changed.clear();
 						problems = check();
 						printed = report(problems, printed, logger, before !== '');
-						// New errors: the open page reloads into the list. Fixed: into the site again, and
-						// again once Astro, which re-syncs the entry on its own watcher, is surely done: a page
-						// reloaded before that sync ends shows the last good text of the entry.
+						// New errors: the open page reloads into the list. Fixed: into the site again. Either
+						// way again a few times: a page that was itself reloading (Vite's first optimisation
+						// of dependencies reloads it) misses the message, and once fixed, a page reloaded
+						// before Astro's own re-sync of the entry ends shows its last good text.
 						if (errorKey(problems) !== before) {
 							server.ws.send({ type: 'full-reload', path: '*' });
 							for (const delay of RESYNC_MS) clearTimeout(again.get(delay));
-							if (errorKey(problems) === '') {
-								// Astro's content layer may still hold the entry as it was before the mistake:
-								// tell its watcher again that the fixed files changed, so it syncs them.
-								for (const file of files) server.watcher.emit('change', file);
-								for (const delay of RESYNC_MS)
-									again.set(
-										delay,
-										setTimeout(() => server.ws.send({ type: 'full-reload', path: '*' }), delay),
-									);
-							}
+							// Astro's content layer may still hold the entry as it was before the mistake:
+							// tell its watcher again that the fixed files changed, so it syncs them.
+							if (errorKey(problems) === '') for (const file of files) server.watcher.emit('change', file);
+							for (const delay of RESYNC_MS)
+								again.set(
+									delay,
+									setTimeout(() => server.ws.send({ type: 'full-reload', path: '*' }), delay),
+								);
 						}
 					}, SETTLE_MS);
 				});

@@ -110,7 +110,12 @@ describe('npm run dev shows content errors where the author looks', () => {
 
 			// The most common mistake: a colon in an unquoted title.
 			writeFileSync(file, original.replace(/^title: .*$/m, 'title: Visite du préfet : Pôle Mécanique'));
-			await page.locator('h1', { hasText: 'Contenu à corriger' }).waitFor();
+			await page
+				.locator('h1', { hasText: 'Contenu à corriger' })
+				.waitFor()
+				.catch(async (error: Error) => {
+					throw new Error(`${error.message}\n${await page.content()}\n${dev.output()}`);
+				});
 			const text = (await page.locator('main').textContent()) ?? '';
 			expect(text).toContain(`${path.relative(projectRoot, file)}:2`);
 			expect(text).toContain('champ « title »');
