@@ -78,7 +78,7 @@ describe('entry page', () => {
 		);
 		expect(links[0]?.text).toContain('JPEG – 2\u202f400\u00a0×\u00a01\u202f600\u00a0px – ');
 		expect(photos[0]?.querySelector('.photo__credit-line')?.text).toBe('Photo\u00a0: Alès Agglomération / J. Martin');
-		expect(photos[0]?.querySelector('.photo__licence')?.text).toContain('Licence : Utilisation libre');
+		expect(photos[0]?.querySelector('.photo__licence')?.text).toContain('Licence\u00a0: Utilisation libre');
 		// A photo's own licence, its address a link.
 		const licence = photos[1]?.querySelector('.photo__licence a');
 		expect(licence?.getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/deed.fr');
@@ -162,13 +162,13 @@ describe('press kit', () => {
 			[
 				'photos/salle-comble.jpg',
 				`  ${describePhotoFile('jpg', 2400, 1600, original, 'fr-FR')}`,
-				'  Légende : L’accueil des entreprises <b>dans la salle</b> & le café',
-				'  Crédit : Photo\u00a0: Alès Agglomération / J. Martin',
-				'  Licence : Utilisation libre',
+				'  Légende\u00a0: L’accueil des entreprises <b>dans la salle</b> & le café',
+				'  Crédit\u00a0: Photo\u00a0: Alès Agglomération / J. Martin',
+				'  Licence\u00a0: Utilisation libre',
 			].join('\r\n'),
 		);
 		expect(text).toContain('photos/plan.png\r\n');
-		expect(text).toContain('  Licence : CC BY 4.0 – https://creativecommons.org/licenses/by/4.0/deed.fr\r\n');
+		expect(text).toContain('  Licence\u00a0: CC BY 4.0 – https://creativecommons.org/licenses/by/4.0/deed.fr\r\n');
 		expect(text).toContain('Code de la propriété intellectuelle, art. L.121-1');
 		expect(text).toContain('programme.txt\r\n  Programme de la visite (TXT – ');
 		expect(text).toContain(`${ORIGIN}/${VISITE}/\r\n`);
@@ -178,7 +178,7 @@ describe('press kit', () => {
 		const zip = unzipSync(new Uint8Array(bytes(`${RENCONTRE}/dossier-de-presse.zip`)));
 		expect(Object.keys(zip)).toEqual(['LISEZ-MOI.txt', 'photos/tribune.jpg']);
 		expect(readme(zip)).toContain(
-			'  Légende : Ouverture de la rencontre par la présidente\r\n  Crédit : Photo\u00a0: Lozère Développement / A. Roux\r\n',
+			'  Légende\u00a0: Ouverture de la rencontre par la présidente\r\n  Crédit\u00a0: Photo\u00a0: Lozère Développement / A. Roux\r\n',
 		);
 		expect(html(`${RENCONTRE}/index.html`).querySelector(`.attachments a[href="/${RENCONTRE}/dossier-de-presse.zip"]`)).not.toBeNull();
 		expect(

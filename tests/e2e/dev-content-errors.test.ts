@@ -118,7 +118,7 @@ describe('npm run dev shows content errors where the author looks', () => {
 				});
 			const text = (await page.locator('main').textContent()) ?? '';
 			expect(text).toContain(`${path.relative(projectRoot, file)}:2`);
-			expect(text).toContain('champ « title »');
+			expect(text).toContain('champ «\u00a0title\u00a0»');
 			expect(text).toContain('le texte contient deux-points « : » : mettez-le entre guillemets droits.');
 			expect(await page.locator('pre').first().textContent()).toBe('title: "Visite du préfet : Pôle Mécanique"');
 			expect(dev.output()).toContain('Erreur : ');
@@ -161,7 +161,7 @@ describe('npm run dev shows content errors where the author looks', () => {
 			const response = await page.goto(dev.url);
 			expect(response?.status()).toBe(500);
 			const text = (await page.locator('main').textContent()) ?? '';
-			expect(text).toContain('champ « description »');
+			expect(text).toContain('champ «\u00a0description\u00a0»');
 			expect(text).toContain('champ obligatoire manquant : il est écrit « descripton » à la ligne indiquée ; renommez-le « description ».');
 			expect(dev.output()).not.toMatch(/InvalidContentEntryDataError|Stack trace/);
 		} finally {

@@ -17,7 +17,7 @@ afterAll(async () => {
 describe('/presse/recherche/ (BASE_PATH=/presse)', () => {
 	it('loads the index from /presse/pagefind/ and links results under /presse/', async () => {
 		const { page, problems, responses } = await site.open('recherche/?q=xylogravure');
-		await statusMatching(page, /^1 résultat pour « xylogravure »/);
+		await statusMatching(page, /^1 résultat pour «\u00a0xylogravure\u00a0»/);
 		expect((await shownResults(page)).map((result) => result.href)).toEqual(['/presse/communiques/2020-09-17-fonderie-ales/']);
 		const paths = responses.map((response) => new URL(response.url).pathname);
 		expect(paths.some((path) => path.startsWith('/presse/pagefind/'))).toBe(true);
@@ -42,7 +42,7 @@ describe('/presse/recherche/ (BASE_PATH=/presse)', () => {
 		const { page, problems } = await site.open('');
 		await page.locator('#recherche-entete').fill('cartographie');
 		await Promise.all([page.waitForURL(/\/presse\/recherche\/\?q=cartographie$/), page.locator('#recherche-entete').press('Enter')]);
-		await statusMatching(page, /^1 résultat pour « cartographie »/);
+		await statusMatching(page, /^1 résultat pour «\u00a0cartographie\u00a0»/);
 		expect((await shownResults(page)).map((result) => result.href)).toEqual(['/presse/rencontres/2021-01-21-seance-mende/']);
 		expect(problems).toEqual([]);
 	});

@@ -66,7 +66,7 @@ describe('search index of a preview build', () => {
 describe('/recherche/', () => {
 	it('finds the one entry whose body holds a word, with its type, French date and place', async () => {
 		const { page, problems } = await site.open('recherche/?q=xylogravure');
-		expect(await statusMatching(page, /^1 résultat pour « xylogravure »/)).toBe('1 résultat pour « xylogravure ».');
+		expect(await statusMatching(page, /^1 résultat pour «\u00a0xylogravure\u00a0»/)).toBe('1 résultat pour «\u00a0xylogravure\u00a0».');
 		expect(await page.inputValue('#recherche-mots')).toBe('xylogravure');
 		const results = await shownResults(page);
 		expect(results).toEqual([
@@ -94,7 +94,7 @@ describe('/recherche/', () => {
 		// unknown word, so these words are chosen to have none: see docs/search.md.)
 		for (const word of ['thèmes', 'conforme']) {
 			const { page, problems } = await site.open(`recherche/?q=${encodeURIComponent(word)}`);
-			expect(await statusMatching(page, /^Aucun résultat/)).toBe(`Aucun résultat pour « ${word} ».`);
+			expect(await statusMatching(page, /^Aucun résultat/)).toBe(`Aucun résultat pour «\u00a0${word}\u00a0».`);
 			expect(problems).toEqual([]);
 			await page.close();
 		}
@@ -140,7 +140,7 @@ describe('/recherche/', () => {
 		const { page, problems } = await site.open('recherche/?q=rencontre');
 		// Both rencontres (Pagefind also searches the metadata, where the type is), the one whose
 		// title says it first; not the testimonial, whose « recueilli lors de la rencontre » link is furniture.
-		await statusMatching(page, /^2 résultats pour « rencontre »/);
+		await statusMatching(page, /^2 résultats pour «\u00a0rencontre\u00a0»/);
 		expect((await shownResults(page)).map((result) => result.href)).toEqual([
 			'/rencontres/2020-02-15-rencontre-ales/',
 			'/rencontres/2021-01-21-seance-mende/',
@@ -168,13 +168,13 @@ describe('/recherche/', () => {
 
 	it('narrows results with accessible filters showing counts, and keeps them in the URL', async () => {
 		const { page, problems } = await site.open('recherche/?q=coop%C3%A9ration');
-		await statusMatching(page, /^5 résultats pour « coopération »/);
+		await statusMatching(page, /^5 résultats pour «\u00a0coopération\u00a0»/);
 		const rencontre = page.getByRole('checkbox', { name: 'Rencontre (2)' });
 		expect(await page.getByRole('group', { name: 'Type de publication' }).count()).toBe(1);
 		expect(await page.getByRole('checkbox', { name: 'Communiqué de presse (2)' }).count()).toBe(1);
 		expect(await page.getByRole('checkbox', { name: 'Témoignage (1)' }).count()).toBe(1);
 		await rencontre.check();
-		expect(await statusMatching(page, /^2 résultats/)).toBe('2 résultats pour « coopération », avec les filtres choisis.');
+		expect(await statusMatching(page, /^2 résultats/)).toBe('2 résultats pour «\u00a0coopération\u00a0», avec les filtres choisis.');
 		const results = await shownResults(page);
 		expect(results.map((result) => result.meta.split(' · ')[0])).toEqual(['Rencontre', 'Rencontre']);
 		expect(new URL(page.url()).searchParams.getAll('type')).toEqual(['Rencontre']);
@@ -186,7 +186,7 @@ describe('/recherche/', () => {
 		expect((await shownResults(page)).map((result) => result.href)).toEqual(['/rencontres/2021-01-21-seance-mende/']);
 		expect(new URL(page.url()).searchParams.get('ville')).toBe('Mende');
 		await page.getByRole('button', { name: 'Effacer les filtres' }).click();
-		await statusMatching(page, /^5 résultats pour « coopération »\.$/);
+		await statusMatching(page, /^5 résultats pour «\u00a0coopération\u00a0»\.$/);
 		expect(new URL(page.url()).search).toBe(`?q=${encodeURIComponent('coopération')}`);
 		expect(problems).toEqual([]);
 	});
@@ -223,7 +223,7 @@ describe('/recherche/', () => {
 		const { page, problems } = await site.open('recherche/');
 		await statusMatching(page, /^Saisissez un mot/);
 		await page.getByLabel('Mots recherchés').fill('cartographie');
-		await statusMatching(page, /^1 résultat pour « cartographie »/);
+		await statusMatching(page, /^1 résultat pour «\u00a0cartographie\u00a0»/);
 		expect(new URL(page.url()).searchParams.get('q')).toBe('cartographie');
 		expect((await shownResults(page)).map((result) => result.href)).toEqual(['/rencontres/2021-01-21-seance-mende/']);
 		expect(problems).toEqual([]);
@@ -233,7 +233,7 @@ describe('/recherche/', () => {
 		const { page, problems } = await site.open('communiques/');
 		await page.locator('#recherche-entete').fill('cartographie');
 		await Promise.all([page.waitForURL(/\/recherche\/\?q=cartographie$/), page.locator('#recherche-entete').press('Enter')]);
-		await statusMatching(page, /^1 résultat pour « cartographie »/);
+		await statusMatching(page, /^1 résultat pour «\u00a0cartographie\u00a0»/);
 		await page.getByRole('link', { name: 'Séance de mi-parcours à Mende' }).click();
 		await page.waitForURL(/\/rencontres\/2021-01-21-seance-mende\/$/);
 		expect(await page.locator('h1').textContent()).toBe('Séance de mi-parcours à Mende');
@@ -256,7 +256,7 @@ describe('/recherche/', () => {
 		const { page, problems } = watched;
 		await page.setViewportSize({ width: 390, height: 844 });
 		await page.goto(new URL('recherche/?q=r%C3%A9seaux', site.server.url).href, { waitUntil: 'load' });
-		await statusMatching(page, /^1 résultat pour « réseaux »/);
+		await statusMatching(page, /^1 résultat pour «\u00a0réseaux\u00a0»/);
 		expect(await page.locator('input[type="search"]:visible').count()).toBe(1);
 		expect(await page.locator('#recherche-entete').count()).toBe(0);
 		expect(await page.locator('input[type="checkbox"]:visible').count()).toBe(0);
@@ -268,7 +268,7 @@ describe('/recherche/', () => {
 		await summary.click();
 		expect(await page.locator('input[type="checkbox"]:visible').count()).toBeGreaterThan(5);
 		await page.getByRole('checkbox', { name: 'Rencontre (1)' }).check();
-		await statusMatching(page, /^1 résultat pour « réseaux », avec les filtres choisis/);
+		await statusMatching(page, /^1 résultat pour «\u00a0réseaux\u00a0», avec les filtres choisis/);
 		expect((await summary.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Affiner la recherche (1 filtre actif)');
 		// A shared link with filters: folded, counted.
 		await page.goto(new URL('recherche/?q=coop%C3%A9ration&type=Rencontre&ville=Mende', site.server.url).href, { waitUntil: 'load' });

@@ -27,7 +27,7 @@ describe('the page of content errors', () => {
 		expect(page).toContain('<html lang="fr">');
 		expect(page).toContain('<h1>Contenu à corriger</h1>');
 		expect(page).toContain('1 erreur empêche d’afficher le site.');
-		expect(page).toContain('<code>content/communiques/a.md:2</code></strong> — champ « title »');
+		expect(page).toContain('<code>content/communiques/a.md:2</code></strong> — champ «\u00a0title\u00a0»');
 		expect(page).toContain('<p>le texte contient deux-points « : » : mettez-le entre guillemets droits.</p>');
 		expect(page).toContain('<pre><code>title: &quot;&lt;b&gt;Alès&lt;/b&gt; : une rencontre&quot;</code></pre>');
 		expect(page).toContain('Avertissements (n’empêchent pas la publication)');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withBase } from '../../src/lib/base-links';
 import { absolutizeHtml, markdownToPlainText, truncate } from '../../src/lib/html';
-import { t } from '../../src/lib/i18n';
+import { fr, t } from '../../src/lib/i18n';
+import { frenchTypography } from '../../src/lib/typography';
 import { entryIdFromPath } from '../../src/lib/ids';
 import { serializeJsonLd } from '../../src/lib/json-ld';
 import { paginate } from '../../src/lib/pagination';
@@ -124,12 +125,17 @@ describe('escaping and text', () => {
 });
 
 describe('t', () => {
+	it('has every string already in French typography, as the content is', () => {
+		const untypeset = Object.entries(fr).filter(([, text]) => frenchTypography(text) !== text);
+		expect(untypeset.map(([key, text]) => `${key}: ${frenchTypography(text)}`)).toEqual([]);
+	});
+
 	it('fills values and agrees the noun with the number as French does (0 and 1 singular)', () => {
 		expect(t('photos.count', { count: 0 })).toBe('0 photo');
 		expect(t('photos.count', { count: 1 })).toBe('1 photo');
 		expect(t('photos.count', { count: 24 })).toBe('24 photos');
 		expect(t('organisations.count', { count: 1, meetings: 3 })).toBe('1 personne, 3 rencontres organisées');
 		expect(t('contentErrors.intro', { count: 2 })).toMatch(/^2 erreurs empêchent d’afficher le site\./);
-		expect(t('contentErrors.field', { field: 'title' })).toBe('champ « title »');
+		expect(t('contentErrors.field', { field: 'title' })).toBe('champ «\u00a0title\u00a0»');
 	});
 });
