@@ -116,7 +116,8 @@ export const fr = {
 	'feeds.themeLabel': 'Thème {theme}',
 	'feeds.themeDescription': 'Publications sur le thème «\u00a0{theme}\u00a0».',
 	'feeds.personDescription': 'Rencontres et témoignages où figure {name}.',
-	'feeds.organisationDescription': 'Publications qui citent {name}\u00a0: rencontres organisées, interventions et témoignages de ses membres.',
+	'feeds.organisationDescription':
+		'Publications qui citent {name}\u00a0: rencontres organisées, interventions et témoignages de ses membres.',
 	'feeds.readMore': 'Lire la suite',
 	'feeds.pageTitle': 'Flux et abonnements',
 	'feeds.pageIntro':
