@@ -11,13 +11,7 @@ export interface YearArchive {
 let archives: Promise<YearArchive[]> | undefined;
 
 async function groupByYear(): Promise<YearArchive[]> {
-	const years = new Map<number, NewsItem[]>();
-	for (const item of await getAllPublished()) {
-		const year = yearOf(item.date.instant, settings.timeZone);
-		const items = years.get(year) ?? [];
-		items.push(item);
-		years.set(year, items);
-	}
+	const years = Map.groupBy(await getAllPublished(), (item) => yearOf(item.date.instant, settings.timeZone));
 	return [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, items]) => ({ year, items }));
 }
 

@@ -36,11 +36,7 @@ export async function getAgenda(): Promise<Agenda> {
 		.filter(hasEvent)
 		.filter((item) => !upcomingKeys.has(`${item.collection}/${item.id}`))
 		.sort((a, b) => b.event.start.instant.getTime() - a.event.start.instant.getTime() || a.id.localeCompare(b.id));
-	const years = new Map<number, EventItem[]>();
-	for (const item of past) {
-		const year = yearOf(item.event.start.instant, settings.timeZone);
-		years.set(year, [...(years.get(year) ?? []), item]);
-	}
+	const years = Map.groupBy(past, (item) => yearOf(item.event.start.instant, settings.timeZone));
 	return {
 		upcoming,
 		past: [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, items]) => ({ year, items })),

@@ -190,13 +190,7 @@ async function buildLibrary(): Promise<PhotoLibrary> {
 			themes.set(slug, facet);
 		}
 	}
-	const years = new Map<number, LibraryPhoto[]>();
-	for (const entry of photos) {
-		const year = yearOf(entry.item.date.instant, settings.timeZone);
-		const list = years.get(year) ?? [];
-		list.push(entry);
-		years.set(year, list);
-	}
+	const years = Map.groupBy(photos, (entry) => yearOf(entry.item.date.instant, settings.timeZone));
 	const cities = groupByName(
 		photos.flatMap((entry) => (entry.item.event ? [{ name: entry.item.event.city, source: entry }] : [])),
 		'ville',

@@ -105,16 +105,8 @@ const referencedId = (item: NewsItem, field: 'rencontre' | 'communique') =>
 
 /** Published entries of `collection` grouped by the key of the entry their `field` names. */
 async function referrers(collection: CollectionName, field: 'rencontre' | 'communique', target: CollectionName) {
-	const groups = new Map<string, NewsItem[]>();
-	for (const item of await getPublished(collection)) {
-		const id = referencedId(item, field);
-		if (!id) continue;
-		const key = entryKey(target, id);
-		const list = groups.get(key) ?? [];
-		list.push(item);
-		groups.set(key, list);
-	}
-	return groups;
+	const referring = (await getPublished(collection)).filter((item) => referencedId(item, field));
+	return Map.groupBy(referring, (item) => entryKey(target, referencedId(item, field) ?? ''));
 }
 
 function getIndex(): Promise<EntryIndex> {

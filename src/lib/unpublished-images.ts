@@ -60,11 +60,8 @@ export async function removeUnpublishedImages(assetsDir: string, sources: ImageS
 	const unpublished = [...new Set(sources.unpublished)];
 	if (names.length === 0 || unpublished.length === 0) return [];
 	// Sizes first: only a published file of the same size can have the same bytes.
-	const publishedBySize = new Map<number, string[]>();
-	for (const file of new Set(sources.published)) {
-		const size = await sizeOf(file);
-		if (size !== undefined) publishedBySize.set(size, [...(publishedBySize.get(size) ?? []), file]);
-	}
+	const published = await Promise.all([...new Set(sources.published)].map(async (file) => ({ file, size: await sizeOf(file) })));
+	const publishedBySize = Map.groupBy(published, ({ size }) => size);
 	const removed: string[] = [];
 	for (const source of unpublished) {
 		const size = await sizeOf(source);
@@ -72,7 +69,7 @@ export async function removeUnpublishedImages(assetsDir: string, sources: ImageS
 		const data = await readFile(source);
 		const same = async (file: string) => (await sizeOf(file)) === size && (await readFile(file)).equals(data);
 		let shared = false;
-		for (const file of publishedBySize.get(size) ?? []) shared ||= await same(file);
+		for (const { file } of publishedBySize.get(size) ?? []) shared ||= await same(file);
 		if (shared) continue;
 		const stem = path.basename(source).replace(/\.[^.]+$/, '');
 		for (const name of names) {
