@@ -3,14 +3,14 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { settings } from './src/config.ts';
-import { cards } from './src/integrations/cards.ts';
-import { contentCheck } from './src/integrations/content-check.ts';
-import { search } from './src/integrations/search.ts';
-import { unpublishedImages } from './src/integrations/unpublished-images.ts';
-import { baseLinks } from './src/lib/base-links.ts';
-import { oldAddressPathnames, readRedirectMap, REDIRECTS_FILE } from './src/lib/redirects.ts';
-import { satteriFrenchTypography } from './src/lib/rehype-french-typography.ts';
+import { settings } from './src/settings/settings.ts';
+import { cards } from './src/cards/integration.ts';
+import { contentCheck } from './src/authoring/integration.ts';
+import { search } from './src/search/integration.ts';
+import { unpublishedImages } from './src/photos/unpublished-images.integration.ts';
+import { baseLinks } from './src/site/base-links.ts';
+import { oldAddressPathnames, readRedirectMap, REDIRECTS_FILE } from './src/redirects/redirects.ts';
+import { satteriFrenchTypography } from './src/text/rehype-french-typography.ts';
 
 // Old addresses of imported content (`npm run import`): their pages (src/pages/[...redirect].astro) only send visitors on.
 const oldAddresses = oldAddressPathnames(readRedirectMap(new URL(REDIRECTS_FILE, settings.contentDir)), settings.base);
@@ -20,7 +20,7 @@ export default defineConfig({
 	base: settings.base,
 	trailingSlash: 'ignore',
 	// Stylesheets as files, never inlined in <style>: the Content-Security-Policy
-	// (src/lib/security-headers.ts) allows no inline style.
+	// (src/site/security-headers.ts) allows no inline style.
 	// Several pages in flight: a rebuild mostly copies unchanged pages from the incremental
 	// cache, and overlapping those file copies halves the generation step (measured in
 	// docs/performance.md). Output order does not depend on it (the sitemap is sorted).
@@ -31,7 +31,7 @@ export default defineConfig({
 		// French typography on the text of Markdown and MDX bodies (MDX inherits this processor).
 		processor: satteri({ hastPlugins: [baseLinks(settings.base), satteriFrenchTypography] }),
 	},
-	// Pages from getStaticPaths() with a cacheKey (src/data/page-keys.ts) are copied from the
+	// Pages from getStaticPaths() with a cacheKey (src/site/page-keys.data.ts) are copied from the
 	// previous build when their key and code are unchanged; the cache lives in Astro's cacheDir.
 	experimental: { incrementalBuild: true },
 	vite: {

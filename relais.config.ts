@@ -1,9 +1,9 @@
 /**
  * Site settings of this newsroom. Edit freely: the values are validated at
- * start-up by `src/schemas/settings.ts`, and a mistake stops the build with a
+ * start-up by `src/settings/schema.ts`, and a mistake stops the build with a
  * message naming the setting.
  */
-import { defineSettings } from './src/lib/settings';
+import { defineSettings } from './src/settings/resolve';
 
 export default defineSettings({
 	name: 'Relais',

@@ -7,8 +7,8 @@
  * starts, so a build with invalid content stops with these same lines first.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { settings } from '../src/config';
-import { checkContent, formatProblem, type ContentProblem } from '../src/lib/content-check';
+import { settings } from '../src/settings/settings';
+import { checkContent, formatProblem, type ContentProblem } from '../src/authoring/check';
 
 /** Every problem of the site's content folder, with the site's settings. */
 export function checkSiteContent(): ContentProblem[] {

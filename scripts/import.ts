@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { htmlToText, convertPostHtml, isImageFile, type AttachmentInfo, type UploadResolution } from '../src/lib/wordpress/html';
+import { htmlToText, convertPostHtml, isImageFile, type AttachmentInfo, type UploadResolution } from '../src/import/wordpress/html';
 import {
 	collectionOf,
 	contractDate,
@@ -27,10 +27,10 @@ import {
 	summarise,
 	themesOf,
 	type Collection,
-} from '../src/lib/wordpress/entries';
-import { metadataCredit } from '../src/lib/wordpress/photos';
-import { readWxr, WxrError, type WxrItem, type WxrSite } from '../src/lib/wordpress/wxr';
-import { REDIRECTS_FILE, readRedirectMap, type RedirectMap } from '../src/lib/redirects';
+} from '../src/import/wordpress/entries';
+import { metadataCredit } from '../src/import/wordpress/photos';
+import { readWxr, WxrError, type WxrItem, type WxrSite } from '../src/import/wordpress/wxr';
+import { REDIRECTS_FILE, readRedirectMap, type RedirectMap } from '../src/redirects/redirects';
 
 export const MANIFEST_FILE = '.import-wordpress.json';
 

@@ -5,7 +5,7 @@
  *
  * - Builds the site first when the output folder is missing (`npm run build`).
  * - Serves it on 127.0.0.1 like a well-configured static host: the headers of
- *   src/lib/security-headers.ts (CSP included), long caching of hashed files,
+ *   src/site/security-headers.ts (CSP included), long caching of hashed files,
  *   gzip for text, `404.html` for missing pages.
  * - Runs Lighthouse's command line, fetched on demand by `npx` at the version
  *   pinned below (it is not in the default install: ~130 MB with its
@@ -26,7 +26,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
-import { IMMUTABLE, IMMUTABLE_PATHS, SECURITY_HEADERS } from '../src/lib/security-headers.ts';
+import { IMMUTABLE, IMMUTABLE_PATHS, SECURITY_HEADERS } from '../src/site/security-headers.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(root, process.env.RELAIS_OUT_DIR ?? 'dist');

@@ -10,16 +10,16 @@
  * Environment: RELAIS_CONTENT_DIR (default `content`).
  *
  * Node ESM run through `tsx` (`npm run new`), so that the entry types come
- * from the registry of collections (src/schemas/collections.ts); the logic
+ * from the registry of collections (src/content/collections.ts); the logic
  * lives in exported functions (`planEntry` is pure) for the unit tests.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import slugify from '@sindresorhus/slugify';
-import { COLLECTION_REGISTRY, COLLECTIONS } from '../src/schemas/collections.ts';
+import { COLLECTION_REGISTRY, COLLECTIONS } from '../src/content/collections.ts';
 
-/** @typedef {import('../src/schemas/collections.ts').CollectionName} Collection */
+/** @typedef {import('../src/content/collections.ts').CollectionName} Collection */
 
 /**
  * What an author may type (the template's name: `communique`) → collection folder,

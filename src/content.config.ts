@@ -1,16 +1,16 @@
 /**
- * The collections of the content registry (`src/schemas/collections.ts`, after
+ * The collections of the content registry (`src/content/collections.ts`, after
  * `../shared/CONTENT-MODEL.md`): folders under `content/`, ids from file names,
  * French error messages.
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { settings } from './config';
-import { entryIdFromPath } from './lib/ids';
-import { previewLoader } from './lib/preview-loader';
-import { COLLECTION_REGISTRY, COLLECTIONS, type CollectionName } from './schemas/collections';
-import type { SchemaHelpers } from './schemas/entries';
+import { settings } from './settings/settings';
+import { entryIdFromPath } from './content/ids';
+import { previewLoader } from './content/preview-loader';
+import { COLLECTION_REGISTRY, COLLECTIONS, type CollectionName } from './content/collections';
+import type { SchemaHelpers } from './content/schemas/entries';
 
 const loader = (collection: string) =>
 	previewLoader(

@@ -1,7 +1,7 @@
-/** Every feed file: each feed of the catalogue (`src/data/feeds.ts`) in each format, e.g. `/rss.xml`, `/communiques/atom.xml`, `/themes/industrie/feed.json`. */
+/** Every feed file: each feed of the catalogue (`src/feeds/feeds.data.ts`) in each format, e.g. `/rss.xml`, `/communiques/atom.xml`, `/themes/industrie/feed.json`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedFile, feedKey, getFeeds } from '../data/feeds';
-import { FEED_FORMAT, FEED_FORMATS, type FeedFormat } from '../lib/feeds';
+import { feedFile, feedKey, getFeeds } from '../feeds/feeds.data';
+import { FEED_FORMAT, FEED_FORMATS, type FeedFormat } from '../feeds';
 
 export const getStaticPaths = (async () =>
 	(

@@ -5,9 +5,9 @@
  * `src/pages/`, hence the parameter; no live redirect, no file.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { settings } from '../config';
-import { getLiveRedirects, redirectsFileKey } from '../data/redirects';
-import { redirectsFile } from '../lib/redirects';
+import { settings } from '../settings/settings';
+import { getLiveRedirects, redirectsFileKey } from '../redirects/redirects.data';
+import { redirectsFile } from '../redirects/redirects';
 
 export const getStaticPaths = (async () =>
 	(await getLiveRedirects()).length > 0

@@ -1,5 +1,5 @@
 /** Every published event as one iCalendar feed to subscribe to. */
 import type { APIRoute } from 'astro';
-import { calendarResponse, siteCalendar } from '../data/calendar';
+import { calendarResponse, siteCalendar } from '../calendar/calendar.data';
 
 export const GET: APIRoute = async () => calendarResponse(await siteCalendar());

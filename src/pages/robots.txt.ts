@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { url } from '../data/site';
+import { url } from '../site/site.data';
 
 export const GET: APIRoute = () =>
 	new Response(`User-agent: *\nAllow: /\n\nSitemap: ${url.absolute('sitemap-index.xml')}\n`, {

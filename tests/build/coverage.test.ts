@@ -12,7 +12,7 @@ import { parseJsonFeed } from 'feedsmith';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, readOutput, type BuildResult } from '../helpers/build';
-import { pagefindTexts } from '../e2e/search-helpers';
+import { pagefindTexts } from '../helpers/search';
 
 const ORIGIN = 'https://presse.example.org';
 const ITEMS = {

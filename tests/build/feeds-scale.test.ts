@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTIONS } from '../../src/schemas/collections';
-import { themeSlug } from '../../src/lib/themes';
+import { COLLECTIONS } from '../../src/content/collections';
+import { themeSlug } from '../../src/content/themes';
 import { buildSite, listFiles, readOutput, type BuildResult } from '../helpers/build';
 
 const ORIGIN = 'https://presse.example.org';

@@ -1,7 +1,7 @@
 /**
  * Incremental builds are correct: after each kind of change, a rebuild that
  * reuses the previous build's pages (Astro's `experimental.incrementalBuild`,
- * keys from `src/data/page-keys.ts`) gives byte for byte the output of a clean
+ * keys from `src/site/page-keys.data.ts`) gives byte for byte the output of a clean
  * build of the same project and content, file for file.
  *
  * One snapshot of the project (so code and settings can change) and one copy of

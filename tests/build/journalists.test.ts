@@ -13,7 +13,7 @@ import ICAL from 'ical.js';
 import ical, { type VEvent } from 'node-ical';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatFileSize } from '../../src/lib/sizes';
+import { formatFileSize } from '../../src/press-kit/sizes';
 import { buildSite, listFiles, readOutput, type BuildResult } from '../helpers/build';
 
 const ORIGIN = 'https://presse.example.org';

@@ -14,7 +14,7 @@ import { unzipSync } from 'fflate';
 import { parse } from 'node-html-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describePhotoFile } from '../../src/lib/photos';
+import { describePhotoFile } from '../../src/photos/photos';
 import { buildSite, listFiles, readOutput, type BuildResult } from '../helpers/build';
 
 const ORIGIN = 'https://presse.example.org';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, pageTypes } from '../helpers/axe';
 import { projectRoot } from '../helpers/build';
 import { useServedSite } from '../helpers/served-site';
-import { statusMatching } from './search-helpers';
+import { statusMatching } from '../helpers/search';
 
 const CONTENT = path.join(projectRoot, 'content');
 const QUERY = 'entreprises';

@@ -1,6 +1,6 @@
 /**
  * The site satisfies its own Content-Security-Policy: the sample content is
- * built, served with the headers of src/lib/security-headers.ts on every
+ * built, served with the headers of src/site/security-headers.ts on every
  * response (as `public/_headers` and the nginx example of docs/deploiement.md
  * do), and the home, an entry and a search with results raise no
  * `securitypolicyviolation` event and no console error, while the search
@@ -17,10 +17,10 @@ import {
 	nginxHeaders,
 	PAGE_POLICY,
 	SECURITY_HEADERS,
-} from '../../src/lib/security-headers';
+} from '../../src/site/security-headers';
 import { listFiles, projectRoot } from '../helpers/build';
 import { useServedSite } from '../helpers/served-site';
-import { statusMatching } from './search-helpers';
+import { statusMatching } from '../helpers/search';
 
 const site = useServedSite(path.join(projectRoot, 'content'), { headers: { ...SECURITY_HEADERS } });
 
@@ -102,7 +102,7 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('one policy everywhere', () => {
-	it('public/_headers is exactly what src/lib/security-headers.ts describes', () => {
+	it('public/_headers is exactly what src/site/security-headers.ts describes', () => {
 		expect(readFileSync(path.join(projectRoot, 'public/_headers'), 'utf8')).toBe(headersFile());
 		expect(readFileSync(path.join(site.outDir, '_headers'), 'utf8')).toBe(headersFile());
 	});

@@ -130,7 +130,7 @@ describe('npm run dev shows content errors where the author looks', () => {
 			// the entry stale on a loaded machine: an author takes seconds, so does the test.)
 			await page.waitForTimeout(2000);
 			writeFileSync(file, original.replace(/^title: .*$/m, 'title: "Visite du préfet : Pôle Mécanique"'));
-			// The page reloads by itself once the entry is valid again (src/integrations/content-check.ts).
+			// The page reloads by itself once the entry is valid again (src/authoring/integration.ts).
 			// On a loaded machine Astro's own re-sync of the entry has been seen to outlast those
 			// reloads: then one reload by hand must show the fixed entry, and the log says so.
 			const fixed = page.locator('h1', { hasText: 'Visite du préfet : Pôle Mécanique' });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { pageTypes } from '../helpers/axe';
 import { projectRoot } from '../helpers/build';
 import { useServedSite } from '../helpers/served-site';
-import { statusMatching } from './search-helpers';
+import { statusMatching } from '../helpers/search';
 
 const CONTENT = path.join(projectRoot, 'content');
 const QUERY = 'entreprises';

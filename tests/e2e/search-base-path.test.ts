@@ -4,7 +4,7 @@
  * at the root.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shownResults, startSearchSite, statusMatching, type SearchSite } from './search-helpers';
+import { shownResults, startSearchSite, statusMatching, type SearchSite } from '../helpers/search';
 
 let site: SearchSite;
 beforeAll(async () => {

@@ -6,7 +6,7 @@
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, readOutput } from '../helpers/build';
-import { pagefindTexts, shownResults, startSearchSite, statusMatching, type SearchSite } from './search-helpers';
+import { pagefindTexts, shownResults, startSearchSite, statusMatching, type SearchSite } from '../helpers/search';
 
 let site: SearchSite;
 beforeAll(async () => {

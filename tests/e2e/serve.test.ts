@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mimeType } from '../../src/integrations/search';
+import { mimeType } from '../../src/search/integration';
 import { resolveFile, serve, type StaticServer } from '../helpers/serve';
 
 const root = mkdtempSync(path.join(tmpdir(), 'relais-serve-'));

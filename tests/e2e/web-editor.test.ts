@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check';
+import { checkContent } from '../../src/authoring/check';
 import { axeViolations, describeViolations } from '../helpers/axe';
 import { launchBrowser, type Browser } from '../helpers/browser';
 import { buildSite, listFiles, projectRoot, type BuildResult } from '../helpers/build';

@@ -1,11 +1,11 @@
 /**
  * Field paths of the collection schemas, walked straight from zod 4
- * definitions (read through src/lib/zod-def.ts, but independently of the walk
- * of src/lib/decap.ts, whose output the tests compare with it): `event.place`, `contacts.email`, each with whether an
+ * definitions (read through src/content/schemas/zod-def.ts, but independently of the walk
+ * of src/editor/sveltia-config.ts, whose output the tests compare with it): `event.place`, `contacts.email`, each with whether an
  * author must fill it.
  */
 import type { z } from 'astro/zod';
-import { defOf } from '../../src/lib/zod-def';
+import { defOf } from '../../src/content/schemas/zod-def';
 
 const OPTIONAL_WRAPPERS = ['optional', 'nullable', 'default', 'prefault', 'catch'];
 

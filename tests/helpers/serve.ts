@@ -9,7 +9,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { mimeType } from '../../src/integrations/search';
+import { mimeType } from '../../src/search/integration';
 
 export interface StaticServer {
 	/** Origin, e.g. `http://127.0.0.1:41234`. */

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, planEntry } from '../../scripts/new.mjs';
-import { checkContent, formatProblem, TEMPLATE_PLACEHOLDER, TEMPLATE_SAMPLE_LINES, type CheckOptions } from '../../src/lib/content-check';
-import { editDistance, suggestField } from '../../src/lib/known-fields';
+import { checkContent, formatProblem, TEMPLATE_PLACEHOLDER, TEMPLATE_SAMPLE_LINES, type CheckOptions } from '../../src/authoring/check';
+import { editDistance, suggestField } from '../../src/authoring/known-fields';
 
 function contentDir(files: Record<string, string | Uint8Array>): string {
 	const root = mkdtempSync(path.join(tmpdir(), 'relais-mistakes-'));

@@ -20,10 +20,10 @@ import {
 	type CardData,
 	type CardJob,
 	type EntryCardData,
-} from '../../src/lib/cards/index.ts';
+} from '../../src/cards/index.ts';
 import { projectRoot } from '../helpers/build';
 
-const moduleDir = path.join(projectRoot, 'src/lib/cards');
+const moduleDir = path.join(projectRoot, 'src/cards');
 const temp = () => mkdtempSync(path.join(tmpdir(), 'relais-cards-'));
 
 const release: EntryCardData = {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem } from '../../src/lib/content-check';
+import { checkContent, formatProblem } from '../../src/authoring/check';
 
 function contentDir(files: Record<string, string | Uint8Array>): string {
 	const root = mkdtempSync(path.join(tmpdir(), 'relais-check-'));

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { contentErrorsPage } from '../../src/lib/content-errors-page';
-import { previewLoader } from '../../src/lib/preview-loader';
+import { contentErrorsPage } from '../../src/authoring/errors-page';
+import { previewLoader } from '../../src/content/preview-loader';
 
 describe('the page of content errors', () => {
 	const page = contentErrorsPage(

@@ -1,6 +1,6 @@
 /** What a press coverage item says of itself without a standfirst, and its media after « de ». */
 import { describe, expect, it } from 'vitest';
-import { coverageDescription, ofMedia } from '../../src/lib/coverage';
+import { coverageDescription, ofMedia } from '../../src/content/coverage';
 
 describe('press coverage', () => {
 	it('describes an item by its summary, or by its media', () => {

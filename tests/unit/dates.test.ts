@@ -7,7 +7,7 @@ import {
 	parseContentDate,
 	suggestContentDate,
 	zonedTimeToInstant,
-} from '../../src/lib/dates';
+} from '../../src/text/dates';
 
 const TZ = 'Europe/Paris';
 const parse = (value: unknown) => {

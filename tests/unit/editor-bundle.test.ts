@@ -1,5 +1,5 @@
 /**
- * The copy of Sveltia CMS the site serves (src/lib/editor-bundle.ts), on the
+ * The copy of Sveltia CMS the site serves (src/editor/bundle.ts), on the
  * installed bundle: every CDN address it would call for its fonts, its
  * interface strings and its update check points at a file of the site, under
  * the base; the files it names exist in the npm packages; and a bundle whose
@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EDITOR_FONTS, editorFontFile, editorFontRequests, selfHostedEditorScript } from '../../src/lib/editor-bundle';
+import { EDITOR_FONTS, editorFontFile, editorFontRequests, selfHostedEditorScript } from '../../src/editor/bundle';
 import { projectRoot } from '../helpers/build';
 
 const require = createRequire(path.join(projectRoot, 'package.json'));
@@ -44,7 +44,7 @@ describe('selfHostedEditorScript', () => {
 			/Sveltia CMS : polices inattendues dans sveltia-cms\.js .*EDITOR_FONTS/,
 		);
 		expect(() => selfHostedEditorScript(bundle.replace(/\/locales`/g, '/i18n`'), '/admin/')).toThrow(
-			'Sveltia CMS : adresse des traductions ou du contrôle de version introuvable dans sveltia-cms.js : revoyez src/lib/editor-bundle.ts pour cette version.',
+			'Sveltia CMS : adresse des traductions ou du contrôle de version introuvable dans sveltia-cms.js : revoyez src/editor/bundle.ts pour cette version.',
 		);
 	});
 });

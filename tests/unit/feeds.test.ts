@@ -3,7 +3,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseJsonFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
-import { FEED_FORMATS, fitFeed, serializeFeed, type FeedDescription, type FeedFormat, type FeedItem } from '../../src/lib/feeds';
+import { FEED_FORMATS, fitFeed, serializeFeed, type FeedDescription, type FeedFormat, type FeedItem } from '../../src/feeds';
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: false });
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originUrl, repositoryOfRemote } from '../../src/lib/git-remote';
+import { originUrl, repositoryOfRemote } from '../../src/settings/git-remote';
 
 describe('the web editor’s repository from the git remote', () => {
 	it('reads github.com and gitlab.com remotes in every form git accepts', () => {

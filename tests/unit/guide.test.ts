@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check';
-import { COLLECTION_REGISTRY, COLLECTIONS } from '../../src/schemas/collections';
-import type { SchemaHelpers } from '../../src/schemas/entries';
+import { checkContent } from '../../src/authoring/check';
+import { COLLECTION_REGISTRY, COLLECTIONS } from '../../src/content/collections';
+import type { SchemaHelpers } from '../../src/content/schemas/entries';
 import { fieldPaths as walkFieldPaths } from '../helpers/schema-paths';
 
 const helpers = { image: () => z.string(), reference: () => z.string(), timeZone: 'Europe/Paris' } as unknown as SchemaHelpers;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { withBase } from '../../src/lib/base-links';
-import { absolutizeHtml, markdownToPlainText, truncate } from '../../src/lib/html';
-import { fr, t } from '../../src/lib/i18n';
-import { frenchTypography } from '../../src/lib/typography';
-import { entryIdFromPath } from '../../src/lib/ids';
-import { serializeJsonLd } from '../../src/lib/json-ld';
-import { paginate } from '../../src/lib/pagination';
-import { normalizeBase, resolveSettings } from '../../src/lib/settings';
-import { describeFile, fileTypeLabel, formatFileSize } from '../../src/lib/sizes';
-import { groupByTheme, themeSlug } from '../../src/lib/themes';
-import { createUrlBuilder } from '../../src/lib/urls';
+import { withBase } from '../../src/site/base-links';
+import { absolutizeHtml, markdownToPlainText, truncate } from '../../src/text/html';
+import { fr, t } from '../../src/text/i18n';
+import { frenchTypography } from '../../src/text/typography';
+import { entryIdFromPath } from '../../src/content/ids';
+import { serializeJsonLd } from '../../src/site/json-ld';
+import { paginate } from '../../src/site/pagination';
+import { normalizeBase, resolveSettings } from '../../src/settings/resolve';
+import { describeFile, fileTypeLabel, formatFileSize } from '../../src/press-kit/sizes';
+import { groupByTheme, themeSlug } from '../../src/content/themes';
+import { createUrlBuilder } from '../../src/site/urls';
 import userSettings from '../../relais.config';
 
 describe('sizes', () => {

@@ -1,7 +1,7 @@
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { parseContentDate } from '../../src/lib/dates';
-import { buildCalendar, eventLocation, eventUid, type CalendarEvent } from '../../src/lib/ical';
+import { parseContentDate } from '../../src/text/dates';
+import { buildCalendar, eventLocation, eventUid, type CalendarEvent } from '../../src/calendar/ical';
 
 const TZ = 'Europe/Paris';
 const date = (value: string) => {

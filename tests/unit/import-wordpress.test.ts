@@ -4,11 +4,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { formatReport, importWordPress } from '../../scripts/import';
-import { contractDate, draftReason, entryId, leadText, permalinkPath, summarise, themesOf } from '../../src/lib/wordpress/entries';
-import { autoParagraphs, convertPostHtml, htmlToText, type ConvertOptions } from '../../src/lib/wordpress/html';
-import { unserializePhp } from '../../src/lib/wordpress/php-serialize';
-import { captionCredit, metadataCredit, photoCredit } from '../../src/lib/wordpress/photos';
-import { readWxr, type WxrItem } from '../../src/lib/wordpress/wxr';
+import { contractDate, draftReason, entryId, leadText, permalinkPath, summarise, themesOf } from '../../src/import/wordpress/entries';
+import { autoParagraphs, convertPostHtml, htmlToText, type ConvertOptions } from '../../src/import/wordpress/html';
+import { unserializePhp } from '../../src/import/wordpress/php-serialize';
+import { captionCredit, metadataCredit, photoCredit } from '../../src/import/wordpress/photos';
+import { readWxr, type WxrItem } from '../../src/import/wordpress/wxr';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/wordpress');
 

@@ -10,8 +10,8 @@ import { z } from 'astro/zod';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { createEntry, entrySlug, EntryError, main, parseArguments, planEntry } from '../../scripts/new.mjs';
-import { COLLECTION_REGISTRY, COLLECTIONS } from '../../src/schemas/collections';
-import type { SchemaHelpers } from '../../src/schemas/entries';
+import { COLLECTION_REGISTRY, COLLECTIONS } from '../../src/content/collections';
+import type { SchemaHelpers } from '../../src/content/schemas/entries';
 
 const helpers = { image: () => z.string(), reference: () => z.string(), timeZone: 'Europe/Paris' } as unknown as SchemaHelpers;
 const SCHEMAS = Object.fromEntries(COLLECTIONS.map((name) => [name, COLLECTION_REGISTRY[name].schema(helpers)])) as {

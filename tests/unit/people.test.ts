@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByName, nameSlug, preferredSpelling } from '../../src/lib/people';
+import { groupByName, nameSlug, preferredSpelling } from '../../src/people/people';
 
 describe('nameSlug', () => {
 	it('ignores case and accents but not spelling', () => {

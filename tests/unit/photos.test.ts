@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { creditLine, describePhotoFile, photoXmp, webPhoto, type PhotoRights } from '../../src/lib/photos';
-import { pressKitReadme, readmeLines } from '../../src/lib/press-kit-readme';
-import { localImageReferences, removeUnpublishedImages } from '../../src/lib/unpublished-images';
-import { settingsSchema } from '../../src/schemas/settings';
+import { creditLine, describePhotoFile, photoXmp, webPhoto, type PhotoRights } from '../../src/photos/photos';
+import { pressKitReadme, readmeLines } from '../../src/press-kit/readme';
+import { localImageReferences, removeUnpublishedImages } from '../../src/photos/unpublished-images';
+import { settingsSchema } from '../../src/settings/schema';
 
 const temporary = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
 const RIGHTS: PhotoRights = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublished, publicationStatus } from '../../src/lib/publishing';
+import { isPublished, publicationStatus } from '../../src/content/publishing';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const entry = (iso: string, draft = false) => ({ draft, date: { instant: new Date(iso) } });

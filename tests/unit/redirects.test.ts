@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryOfPage, liveRedirects, oldAddressPathnames, parseRedirectMap, redirectsFile } from '../../src/lib/redirects';
+import { entryOfPage, liveRedirects, oldAddressPathnames, parseRedirectMap, redirectsFile } from '../../src/redirects/redirects';
 
 const COLLECTIONS = ['communiques', 'rencontres'] as const;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKey } from '../../src/lib/cache-key';
-import { pageWindow } from '../../src/lib/pagination';
-import { relatedEntries, type Relatable } from '../../src/lib/related';
+import { cacheKey } from '../../src/site/cache-key';
+import { pageWindow } from '../../src/site/pagination';
+import { relatedEntries, type Relatable } from '../../src/content/related';
 
 const day = 86_400_000;
 const entry = (key: string, days: number, themes: string[]): Relatable => ({ key, time: days * day, themes });

@@ -1,9 +1,9 @@
 /** The collection schemas accept the contract's content and reject mistakes with French messages naming the field. */
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from '../../src/lib/errors';
-import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../../src/schemas/entries';
-import { settingsSchema } from '../../src/schemas/settings';
+import { formatIssues } from '../../src/text/error-map';
+import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../../src/content/schemas/entries';
+import { settingsSchema } from '../../src/settings/schema';
 
 const helpers: SchemaHelpers = {
 	image: () => z.string() as never,

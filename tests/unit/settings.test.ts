@@ -1,5 +1,5 @@
 /**
- * The build environment, read once by src/lib/settings.ts: for every variable
+ * The build environment, read once by src/settings/resolve.ts: for every variable
  * its default, a valid value and an invalid one with its exact French message;
  * and the `locale` setting of relais.config.ts.
  */
@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defineSettings, ENVIRONMENT, resolveSettings } from '../../src/lib/settings';
+import { defineSettings, ENVIRONMENT, resolveSettings } from '../../src/settings/resolve';
 
 const site = defineSettings({ name: 'Relais', description: 'Salle de presse' });
 const NOW = new Date('2026-03-01T12:00:00Z');

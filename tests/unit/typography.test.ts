@@ -6,8 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root, Text } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { rehypeFrenchTypography, satteriFrenchTypography } from '../../src/lib/rehype-french-typography';
-import { frenchTypography, looksLikeUrlOrEmail, NBSP, NNBSP } from '../../src/lib/typography';
+import { rehypeFrenchTypography, satteriFrenchTypography } from '../../src/text/rehype-french-typography';
+import { frenchTypography, looksLikeUrlOrEmail, NBSP, NNBSP } from '../../src/text/typography';
 
 const t = frenchTypography;
 

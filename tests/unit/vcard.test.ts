@@ -1,7 +1,7 @@
 /** The vCard writer, read back by ical.js (an independent RFC 6350 parser). */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { contactKind, foldLine, nameParts, serializeVCard, telUri, type VCardContact } from '../../src/lib/vcard';
+import { contactKind, foldLine, nameParts, serializeVCard, telUri, type VCardContact } from '../../src/contacts/vcard';
 
 const read = (text: string) => new ICAL.Component(ICAL.parse(text));
 /** The fields of a compound value: ical.js gives a one-field value as a plain string. */

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildZip, uniqueNames, zipTime } from '../../src/lib/zip';
+import { buildZip, uniqueNames, zipTime } from '../../src/press-kit/zip';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

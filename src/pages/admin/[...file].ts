@@ -3,7 +3,7 @@
  * read from node_modules at build time and written under `/admin/`; nothing
  * is copied into public/:
  * - `sveltia-cms.js`: the bundle of `@sveltia/cms`, its CDN addresses pointed
- *   at the files below (src/lib/editor-bundle.ts), without source map;
+ *   at the files below (src/editor/bundle.ts), without source map;
  * - `fonts/*.woff2`: its three fonts, from the fontsource npm packages;
  * - `locales/*.json`: its interface strings (French is `fr.json`), from the package;
  * - `sveltia-cms/package.json`: the version its update check compares with
@@ -13,8 +13,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { url } from '../../data/site';
-import { EDITOR_FONTS, editorFontFile, editorFontRequests, selfHostedEditorScript } from '../../lib/editor-bundle';
+import { url } from '../../site/site.data';
+import { EDITOR_FONTS, editorFontFile, editorFontRequests, selfHostedEditorScript } from '../../editor/bundle';
 
 const require = createRequire(path.join(process.cwd(), 'package.json'));
 // `@sveltia/cms` exports only its module entry, `npm/index.js`: the package is the folder above.

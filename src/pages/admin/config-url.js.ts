@@ -5,7 +5,7 @@
  * too and the path stays under the base.
  */
 import type { APIRoute } from 'astro';
-import { url } from '../../data/site';
+import { url } from '../../site/site.data';
 
 export const GET: APIRoute = () => {
 	const href = JSON.stringify(url.path('admin', 'config.yml'));

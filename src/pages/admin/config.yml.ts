@@ -1,15 +1,15 @@
 /**
  * `/admin/config.yml`: the web editor's configuration (Decap's format, read
- * by Sveltia CMS), generated from the collection schemas by src/lib/decap.ts.
+ * by Sveltia CMS), generated from the collection schemas by src/editor/sveltia-config.ts.
  * Backend from the environment of the build (`CMS_*`, read by
- * src/lib/settings.ts; see docs/web-editor.md).
+ * src/settings/resolve.ts; see docs/web-editor.md).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRoute } from 'astro';
 import { stringify } from 'yaml';
-import { settings } from '../../config';
-import { decapConfig } from '../../lib/decap';
+import { settings } from '../../settings/settings';
+import { decapConfig } from '../../editor/sveltia-config';
 
 /** The content folder relative to the repository (the editor's paths are), `content` when it lies outside. */
 function contentDirInRepository(): string {
@@ -25,7 +25,7 @@ export const GET: APIRoute = () => {
 		timeZone: settings.timeZone,
 		...settings.decap,
 	});
-	const header = '# Généré par src/lib/decap.ts à partir des schémas (src/schemas/) : ne pas modifier à la main.\n';
+	const header = '# Généré par src/editor/sveltia-config.ts à partir des schémas (src/content/schemas/) : ne pas modifier à la main.\n';
 	return new Response(header + stringify(config, { lineWidth: 0 }), {
 		headers: { 'Content-Type': 'text/yaml; charset=utf-8' },
 	});

@@ -1,12 +1,12 @@
 /**
  * The list of the build's social cards, `{ path, data }[]`. It is not part
- * of the site: the cards integration (`src/integrations/cards.ts`) starts
+ * of the site: the cards integration (`src/cards/integration.ts`) starts
  * drawing them from here, on a spare core while Astro renders the other pages,
  * finishes on every core once the pages are written, then deletes the list.
  */
 import type { APIRoute } from 'astro';
-import { getCardJobs } from '../../data/cards';
-import { startCardsEarly } from '../../lib/cards/early.ts';
+import { getCardJobs } from '../../cards/cards.data';
+import { startCardsEarly } from '../../cards/early.ts';
 
 export const GET: APIRoute = async () => {
 	const jobs = await getCardJobs();

@@ -1,8 +1,8 @@
 /** The press kit of an entry: one ZIP of its readme, attachments and photos, at a stable URL beside the entry. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { COLLECTIONS, getPublished, type AnyEntry } from '../../../data/entries';
-import { pageKey } from '../../../data/page-keys';
-import { buildPressKit, hasPressKit, pressKitSources } from '../../../data/press-kit';
+import { COLLECTIONS, getPublished, type AnyEntry } from '../../../content/entries.data';
+import { pageKey } from '../../../site/page-keys.data';
+import { buildPressKit, hasPressKit, pressKitSources } from '../../../press-kit/press-kit.data';
 
 export const getStaticPaths = (async () => {
 	const paths = [];

@@ -1,8 +1,8 @@
 /** One event as an iCalendar file (« Ajouter à mon agenda »), beside its entry. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { calendarResponse, eventCalendar } from '../../../data/calendar';
-import { COLLECTIONS, getPublished, type NewsItem } from '../../../data/entries';
-import { pageKey } from '../../../data/page-keys';
+import { calendarResponse, eventCalendar } from '../../../calendar/calendar.data';
+import { COLLECTIONS, getPublished, type NewsItem } from '../../../content/entries.data';
+import { pageKey } from '../../../site/page-keys.data';
 
 export const getStaticPaths = (async () => {
 	const paths = [];

@@ -1,8 +1,8 @@
 /** A press release's own contact cards (vCard 4.0), beside its page. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { entryContacts, vcardResponse, type ContactCard } from '../../../../data/contacts';
-import { getPublished } from '../../../../data/entries';
-import { pageKey } from '../../../../data/page-keys';
+import { entryContacts, vcardResponse, type ContactCard } from '../../../../contacts/contacts.data';
+import { getPublished } from '../../../../content/entries.data';
+import { pageKey } from '../../../../site/page-keys.data';
 
 export const getStaticPaths = (async () =>
 	(await getPublished('communiques')).flatMap((item) =>

@@ -1,8 +1,8 @@
 /** Press-kit files, copied into the build at stable URLs beside their entry. */
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { resolveAttachments, type ResolvedAttachment } from '../../../../data/attachments';
-import { COLLECTIONS, getPublished } from '../../../../data/entries';
+import { resolveAttachments, type ResolvedAttachment } from '../../../../press-kit/attachments.data';
+import { COLLECTIONS, getPublished } from '../../../../content/entries.data';
 
 export const getStaticPaths = (async () => {
 	const paths = [];

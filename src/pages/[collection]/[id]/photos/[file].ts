@@ -4,10 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getAllPublished } from '../../../../data/entries';
-import { pageKey } from '../../../../data/page-keys';
-import { photoDownloads, resolvePhotos, type ResolvedPhoto } from '../../../../data/photos';
-import { offerUnpublishedImages } from '../../../../data/unpublished-images';
+import { getAllPublished } from '../../../../content/entries.data';
+import { pageKey } from '../../../../site/page-keys.data';
+import { photoDownloads, resolvePhotos, type ResolvedPhoto } from '../../../../photos/photos.data';
+import { offerUnpublishedImages } from '../../../../photos/unpublished-images.data';
 
 export const getStaticPaths = (async () => {
 	// This route lists the entries' files: it also tells the build which image files to keep out of it.
