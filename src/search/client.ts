@@ -100,70 +100,115 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
 	return found;
 }
 
-/** Starts the search interface inside `root` (the page's `[data-search]` element). */
-export async function startSearch(root: HTMLElement): Promise<void> {
-	const form = required<HTMLFormElement>(root, 'form');
-	const input = required<HTMLInputElement>(root, 'input[name="q"]');
-	const sortSelect = required<HTMLSelectElement>(root, 'select[name="tri"]');
-	const filtersBox = required<HTMLDetailsElement>(root, '[data-filters]');
-	const activeCount = required<HTMLElement>(root, '[data-active]');
-	const facetsBox = required<HTMLElement>(root, '[data-facets]');
-	const clearButton = required<HTMLButtonElement>(root, '[data-clear]');
-	const status = required<HTMLElement>(root, '[data-status]');
-	const list = required<HTMLOListElement>(root, '[data-results]');
-	const moreButton = required<HTMLButtonElement>(root, '[data-more]');
-	const unavailable = required<HTMLElement>(root, '[data-unavailable]');
+/** The elements of the search page's markup (recherche.astro) the client drives. */
+interface SearchElements {
+	form: HTMLFormElement;
+	input: HTMLInputElement;
+	sortSelect: HTMLSelectElement;
+	filtersBox: HTMLDetailsElement;
+	activeCount: HTMLElement;
+	facetsBox: HTMLElement;
+	clearButton: HTMLButtonElement;
+	status: HTMLElement;
+	list: HTMLOListElement;
+	moreButton: HTMLButtonElement;
+	unavailable: HTMLElement;
+}
 
-	// State from the URL: a shared link reproduces the search.
-	const params = new URLSearchParams(window.location.search);
-	input.value = params.get('q') ?? '';
-	const selection = new Map<string, Set<string>>(FACETS.map((facet) => [facet.key, new Set(params.getAll(facet.param))]));
-	const requestedSort = params.get('tri') ?? 'pertinence';
-	sortSelect.value = requestedSort in SORTS ? requestedSort : 'pertinence';
-	filtersBox.open = window.matchMedia(WIDE_SCREEN).matches;
-	root.hidden = false;
+function searchElements(root: HTMLElement): SearchElements {
+	return {
+		form: required(root, 'form'),
+		input: required(root, 'input[name="q"]'),
+		sortSelect: required(root, 'select[name="tri"]'),
+		filtersBox: required(root, '[data-filters]'),
+		activeCount: required(root, '[data-active]'),
+		facetsBox: required(root, '[data-facets]'),
+		clearButton: required(root, '[data-clear]'),
+		status: required(root, '[data-status]'),
+		list: required(root, '[data-results]'),
+		moreButton: required(root, '[data-more]'),
+		unavailable: required(root, '[data-unavailable]'),
+	};
+}
 
-	let pagefind: Pagefind;
-	let totals: FilterCounts;
+/** Pagefind from the site's own bundle, with the totals of every filter; undefined when it cannot load. */
+async function loadPagefind(root: HTMLElement): Promise<{ pagefind: Pagefind; totals: FilterCounts } | undefined> {
 	try {
 		const bundle = root.dataset.bundle ?? '/pagefind/';
 		// A runtime URL, not a module of the build: Vite must leave it alone.
-		pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+		const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
 		await pagefind.options({ basePath: bundle, baseUrl: root.dataset.base ?? '/', excerptLength: 24 });
 		await pagefind.init();
-		totals = await pagefind.filters();
+		return { pagefind, totals: await pagefind.filters() };
 	} catch (error) {
 		console.warn('Pagefind could not be loaded:', error);
-		form.hidden = true;
-		unavailable.hidden = false;
+		return undefined;
+	}
+}
+
+/** Starts the search interface inside `root` (the page's `[data-search]` element). */
+async function startSearch(root: HTMLElement): Promise<void> {
+	const elements = searchElements(root);
+	// State from the URL: a shared link reproduces the search.
+	const params = new URLSearchParams(window.location.search);
+	elements.input.value = params.get('q') ?? '';
+	const selection = new Map<string, Set<string>>(FACETS.map((facet) => [facet.key, new Set(params.getAll(facet.param))]));
+	const requestedSort = params.get('tri') ?? 'pertinence';
+	elements.sortSelect.value = requestedSort in SORTS ? requestedSort : 'pertinence';
+	elements.filtersBox.open = window.matchMedia(WIDE_SCREEN).matches;
+	root.hidden = false;
+
+	const loaded = await loadPagefind(root);
+	if (!loaded) {
+		elements.form.hidden = true;
+		elements.unavailable.hidden = false;
 		return;
 	}
+	const session = new SearchSession(elements, loaded.pagefind, loaded.totals, selection);
+	session.listen();
+	await session.run();
+}
 
-	const checkboxes = renderFacets(facetsBox, totals, selection);
-	let latest = 0;
-	let shown = PAGE_SIZE;
-	let current: SearchResponse['results'] = [];
+/** One reader's searches on the page: the query, the filters ticked, the results shown so far. */
+class SearchSession {
+	private readonly checkboxes: Map<string, HTMLInputElement[]>;
+	/** Number of the newest search: an older one that resolves late is dropped. */
+	private latest = 0;
+	private shown = PAGE_SIZE;
+	private current: SearchResponse['results'] = [];
+	private typing: ReturnType<typeof setTimeout> | undefined;
 
-	const activeFilters = (except?: string): FilterQuery => {
+	constructor(
+		private readonly elements: SearchElements,
+		private readonly pagefind: Pagefind,
+		private readonly totals: FilterCounts,
+		private readonly selection: Map<string, Set<string>>,
+	) {
+		this.checkboxes = renderFacets(elements.facetsBox, totals, selection);
+	}
+
+	/** The filters ticked, without those of the facet `except`. */
+	private activeFilters(except?: string): FilterQuery {
 		const filters: FilterQuery = {};
-		for (const [key, values] of selection) if (key !== except && values.size > 0) filters[key] = { any: [...values] };
+		for (const [key, values] of this.selection) if (key !== except && values.size > 0) filters[key] = { any: [...values] };
 		return filters;
-	};
+	}
 
-	const syncUrl = (query: string) => {
+	/** The URL follows the reader, so that the address bar can be shared. */
+	private syncUrl(query: string): void {
 		const next = new URLSearchParams();
 		if (query) next.set('q', query);
-		for (const facet of FACETS) for (const value of selection.get(facet.key) ?? []) next.append(facet.param, value);
-		if (sortSelect.value !== 'pertinence') next.set('tri', sortSelect.value);
+		for (const facet of FACETS) for (const value of this.selection.get(facet.key) ?? []) next.append(facet.param, value);
+		if (this.elements.sortSelect.value !== 'pertinence') next.set('tri', this.elements.sortSelect.value);
 		const search = next.toString();
 		const target = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
 		if (target !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
 			history.replaceState(history.state, '', target);
 		}
-	};
+	}
 
-	const updateCounts = (counts: FilterCounts) => {
-		for (const [key, boxes] of checkboxes) {
+	private updateCounts(counts: FilterCounts): void {
+		for (const [key, boxes] of this.checkboxes) {
 			for (const box of boxes) {
 				const count = counts[key]?.[box.value] ?? 0;
 				const label = box.labels?.[0];
@@ -171,96 +216,108 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 				box.closest('li')?.classList.toggle('search-facet__option--empty', count === 0 && !box.checked);
 			}
 		}
-	};
+	}
 
-	const renderResults = async (search: number) => {
-		const slice = current.slice(list.children.length, shown);
+	/** Appends the results up to `shown`, unless a newer search started meanwhile. */
+	private async renderResults(search: number): Promise<void> {
+		const { list, moreButton } = this.elements;
+		const slice = this.current.slice(list.children.length, this.shown);
 		const data = await Promise.all(slice.map((result) => result.data()));
-		if (search !== latest) return;
+		if (search !== this.latest) return;
 		for (const result of data) list.append(resultItem(result));
-		moreButton.hidden = current.length <= shown;
-	};
+		moreButton.hidden = this.current.length <= this.shown;
+	}
 
-	const run = async () => {
-		const search = ++latest;
+	/** Counts of a facet with a choice come from the search without that choice, so they do not collapse to 0. */
+	private async facetCounts(query: string, response: SearchResponse | null): Promise<FilterCounts> {
+		const counts: FilterCounts = { ...(response?.filters ?? {}) };
+		for (const facet of FACETS) {
+			if ((this.selection.get(facet.key)?.size ?? 0) === 0) continue;
+			const others = this.activeFilters(facet.key);
+			if (!query && Object.keys(others).length === 0) {
+				counts[facet.key] = this.totals[facet.key];
+				continue;
+			}
+			const without = await this.pagefind.search(query || null, { filters: others });
+			counts[facet.key] = without?.filters[facet.key];
+		}
+		return counts;
+	}
+
+	/** Nothing asked yet: no results, the full counts and an invitation. */
+	private showPrompt(): void {
+		const { list, moreButton, status } = this.elements;
+		this.current = [];
+		list.replaceChildren();
+		list.removeAttribute('aria-busy');
+		moreButton.hidden = true;
+		this.updateCounts(this.totals);
+		status.textContent = t('search.prompt');
+	}
+
+	async run(): Promise<void> {
+		const search = ++this.latest;
+		const { input, clearButton, activeCount, list, sortSelect, status } = this.elements;
 		const query = input.value.trim();
-		const filters = activeFilters();
+		const filters = this.activeFilters();
 		const hasFilters = Object.keys(filters).length > 0;
-		syncUrl(query);
+		this.syncUrl(query);
 		clearButton.hidden = !hasFilters;
 		activeCount.textContent = `(${activeLabel(Object.values(filters).reduce((sum, filter) => sum + filter.any.length, 0))})`;
-		if (!query && !hasFilters) {
-			current = [];
-			list.replaceChildren();
-			list.removeAttribute('aria-busy');
-			moreButton.hidden = true;
-			updateCounts(totals);
-			status.textContent = t('search.prompt');
-			return;
-		}
+		if (!query && !hasFilters) return this.showPrompt();
 		list.setAttribute('aria-busy', 'true');
 		// Without a query there is no relevance: newest first reads best.
 		const sort = SORTS[sortSelect.value] ?? (query ? undefined : SORTS.recent);
-		const response = await pagefind.search(query || null, { filters, sort });
-		// Counts of a facet with a choice come from the search without that choice.
-		const counts: FilterCounts = { ...(response?.filters ?? {}) };
-		for (const facet of FACETS) {
-			if ((selection.get(facet.key)?.size ?? 0) === 0) continue;
-			const others = activeFilters(facet.key);
-			if (!query && Object.keys(others).length === 0) {
-				counts[facet.key] = totals[facet.key];
-				continue;
-			}
-			const without = await pagefind.search(query || null, { filters: others });
-			counts[facet.key] = without?.filters[facet.key];
-		}
-		if (search !== latest) return;
-		current = response?.results ?? [];
-		shown = PAGE_SIZE;
+		const response = await this.pagefind.search(query || null, { filters, sort });
+		const counts = await this.facetCounts(query, response);
+		if (search !== this.latest) return;
+		this.current = response?.results ?? [];
+		this.shown = PAGE_SIZE;
 		list.replaceChildren();
-		await renderResults(search);
-		if (search !== latest) return;
+		await this.renderResults(search);
+		if (search !== this.latest) return;
 		list.removeAttribute('aria-busy');
-		updateCounts(counts);
-		status.textContent = summary(current.length, query, hasFilters);
-	};
+		this.updateCounts(counts);
+		status.textContent = summary(this.current.length, query, hasFilters);
+	}
 
-	let typing: ReturnType<typeof setTimeout> | undefined;
-	input.addEventListener('input', () => {
-		clearTimeout(typing);
-		typing = setTimeout(() => void run(), TYPING_DELAY_MS);
-	});
-	form.addEventListener('submit', (event) => {
-		event.preventDefault();
-		clearTimeout(typing);
-		void run();
-	});
-	form.addEventListener('change', (event) => {
-		const target = event.target;
-		if (target instanceof HTMLInputElement && target.type === 'checkbox') {
-			const values = selection.get(target.name);
-			if (target.checked) values?.add(target.value);
-			else values?.delete(target.value);
-		}
-		if (target === input) return;
-		void run();
-	});
-	clearButton.addEventListener('click', () => {
-		for (const values of selection.values()) values.clear();
-		for (const boxes of checkboxes.values()) for (const box of boxes) box.checked = false;
-		void run();
-		input.focus();
-	});
-	moreButton.addEventListener('click', () => {
-		const first = list.children.length;
-		shown += PAGE_SIZE;
-		void renderResults(latest).then(() => {
-			// Move focus to the first new result so keyboard users continue from there.
-			list.children[first]?.querySelector('a')?.focus();
+	/** Typing searches after a pause; ticking, sorting and submitting search at once. */
+	listen(): void {
+		const { form, input, clearButton, moreButton, list } = this.elements;
+		input.addEventListener('input', () => {
+			clearTimeout(this.typing);
+			this.typing = setTimeout(() => void this.run(), TYPING_DELAY_MS);
 		});
-	});
-
-	await run();
+		form.addEventListener('submit', (event) => {
+			event.preventDefault();
+			clearTimeout(this.typing);
+			void this.run();
+		});
+		form.addEventListener('change', (event) => {
+			const target = event.target;
+			if (target instanceof HTMLInputElement && target.type === 'checkbox') {
+				const values = this.selection.get(target.name);
+				if (target.checked) values?.add(target.value);
+				else values?.delete(target.value);
+			}
+			if (target === input) return;
+			void this.run();
+		});
+		clearButton.addEventListener('click', () => {
+			for (const values of this.selection.values()) values.clear();
+			for (const boxes of this.checkboxes.values()) for (const box of boxes) box.checked = false;
+			void this.run();
+			input.focus();
+		});
+		moreButton.addEventListener('click', () => {
+			const first = list.children.length;
+			this.shown += PAGE_SIZE;
+			void this.renderResults(this.latest).then(() => {
+				// Move focus to the first new result so keyboard users continue from there.
+				list.children[first]?.querySelector('a')?.focus();
+			});
+		});
+	}
 }
 
 /** « aucun filtre actif », « 1 filtre actif », « 3 filtres actifs ». */
