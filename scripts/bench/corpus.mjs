@@ -23,7 +23,7 @@ function random(seed) {
 	};
 }
 
-export const themes = [
+const themes = [
 	'industrie',
 	'emploi',
 	'RSE',

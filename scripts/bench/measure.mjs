@@ -16,7 +16,7 @@ export const rssHook =
 const feedNames = new Set(['rss.xml', 'atom.xml', 'feed.json']);
 
 /** `712ms`, `5.36s`, `1m 11s` → milliseconds. */
-export function durationMs(text) {
+function durationMs(text) {
 	const match = /^(?:(\d+)m )?([\d.]+)(ms|s)$/.exec(text.trim());
 	if (!match) return undefined;
 	const minutes = Number(match[1] ?? 0);
@@ -32,7 +32,7 @@ export function durationMs(text) {
  * flight (`build.concurrency`) a route's mark is printed when it ends, often
  * after other routes' names: the marks are counted, not matched to files.
  */
-export function parseLog(log) {
+function parseLog(log) {
 	// Colours are off when the output is a pipe; stripped anyway in case FORCE_COLOR is set.
 	const text = log.replace(/\x1b\[[0-9;]*m/g, '');
 	const reused = (text.match(/\((?:cached|restored)\)/g) ?? []).length;
@@ -55,7 +55,7 @@ export function parseLog(log) {
 }
 
 /** Size and file count of a built site, and its largest feed file. */
-export async function outputStats(dir) {
+async function outputStats(dir) {
 	let bytes = 0;
 	let files = 0;
 	let largestFeed;

@@ -15,13 +15,13 @@ export type EventItem = NewsItem & { event: NonNullable<NewsItem['event']> };
 
 const hasEvent = (item: NewsItem): item is EventItem => item.event !== undefined;
 
-export interface AgendaYear {
+interface AgendaYear {
 	year: number;
 	/** Most recent event first. */
 	items: EventItem[];
 }
 
-export interface Agenda {
+interface Agenda {
 	/** Events not over at build time, soonest first. */
 	upcoming: EventItem[];
 	/** Past events by year of their start, newest year first. */

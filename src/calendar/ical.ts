@@ -28,7 +28,7 @@ export interface CalendarEvent {
 	lastModified: Date;
 }
 
-export interface CalendarOptions {
+interface CalendarOptions {
 	/** Calendar name shown by calendar apps (X-WR-CALNAME). */
 	name: string;
 	description?: string;

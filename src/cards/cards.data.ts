@@ -15,13 +15,13 @@ import { eventSpan, frenchDate } from '../site/site.data';
 import { getThemes } from '../content/themes.data';
 
 /** The card shared by the home page, pages without their own, and every entry when cards are off. */
-export const SITE_CARD = 'og/site.png';
+const SITE_CARD = 'og/site.png';
 
 /**
  * `RELAIS_CARDS=off` gives every entry the shared site card (listing pages
  * keep theirs: a few dozen cached cards): a quicker cold build.
  */
-export const entryCardsEnabled = settings.cards.perEntry;
+const entryCardsEnabled = settings.cards.perEntry;
 
 /** Site-relative path of an entry's card. */
 export function cardPath(item: Pick<NewsItem, 'collection' | 'id'>): string {
@@ -29,7 +29,7 @@ export function cardPath(item: Pick<NewsItem, 'collection' | 'id'>): string {
 }
 
 /** What an entry's card shows: type, title (testimonial: the speaker), date, and for events the place, for coverage the media. */
-export function entryCardData(item: NewsItem): CardData {
+function entryCardData(item: NewsItem): CardData {
 	const base = { label: collectionLabels(item.collection).singular, date: frenchDate(item.date), site: settings.name };
 	const entry = item.entry;
 	if (entry.collection === 'temoignages') {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { FONT_FAMILY } from './design.ts';
 
-export interface CardFont {
+interface CardFont {
 	name: string;
 	data: Buffer;
 	weight: 400 | 700;
@@ -18,7 +18,7 @@ export interface CardFont {
  * Latin covers French (accents, Œ, « », ’, U+00A0, U+202F); latin-ext is a
  * fallback for names from elsewhere in Europe. Satori picks per glyph.
  */
-export const FONT_FILES = [
+const FONT_FILES = [
 	{ file: '@fontsource/inter/files/inter-latin-400-normal.woff', weight: 400 },
 	{ file: '@fontsource/inter/files/inter-latin-700-normal.woff', weight: 700 },
 	{ file: '@fontsource/inter/files/inter-latin-ext-400-normal.woff', weight: 400 },

@@ -23,7 +23,7 @@ import type { CardJob } from './types.ts';
 import type { ResolvedSettings } from '../settings/resolve.ts';
 
 /** Where the pages' list of cards lands in the output; deleted once the cards exist. */
-export const CARD_LIST = 'og/cards.json';
+const CARD_LIST = 'og/cards.json';
 
 /** The cards integration: add it to `integrations` in `astro.config.mjs`. */
 export function cards(options: Pick<ResolvedSettings['cards'], 'workers' | 'cacheDir'>): AstroIntegration {

@@ -16,7 +16,7 @@ import type { CardData } from './types.ts';
 sharp.concurrency(1);
 
 /** The card's SVG, as laid out by satori. */
-export async function renderSvg(data: CardData): Promise<string> {
+async function renderSvg(data: CardData): Promise<string> {
 	// satori's types expect a React node; the object syntax is the same shape.
 	return satori(cardTemplate(data) as unknown as Parameters<typeof satori>[0], {
 		width: CARD_WIDTH,
@@ -26,7 +26,7 @@ export async function renderSvg(data: CardData): Promise<string> {
 }
 
 /** Rasterises the SVG and encodes an optimised PNG. */
-export async function svgToPng(svg: string): Promise<Buffer> {
+async function svgToPng(svg: string): Promise<Buffer> {
 	// Text is already paths (satori embeds the glyphs): resvg needs no fonts.
 	const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
 	// Measured on a typical card (see docs/performance.md): resvg's own PNG

@@ -25,7 +25,7 @@ import {
 import type { CardData, CoverageCardData, EntryCardData, PageCardData, TestimonialCardData } from './types.ts';
 
 /** A satori element. */
-export interface CardNode {
+interface CardNode {
 	type: string;
 	props: { style?: Record<string, string | number>; children?: CardChild | CardChild[] };
 }
@@ -41,7 +41,7 @@ const node = (type: string, style: CardNode['props']['style'], children?: CardNo
  * « » and before « : », a narrow one before « ; ! ? », so a closing guillemet
  * or a colon never starts a line on its own.
  */
-export function frenchSpacing(text: string): string {
+function frenchSpacing(text: string): string {
 	return text
 		.replace(/«[ \u00a0\u202f]*/g, '«\u00a0')
 		.replace(/[ \u00a0\u202f]*»/g, '\u00a0»')
@@ -70,7 +70,7 @@ export function cutText(text: string, max: number): string {
 }
 
 /** The title's size and line clamp for its length. */
-export function titleStyle(text: string): { size: number; maxLines: number } {
+function titleStyle(text: string): { size: number; maxLines: number } {
 	const step = titleScale.find((entry) => text.length <= entry.maxChars) ?? titleScale[titleScale.length - 1]!;
 	return { size: step.size, maxLines: step.maxLines };
 }
@@ -152,20 +152,20 @@ function headline(text: string): CardNode {
 const place = (data: { place?: string; city?: string }) => [data.place, data.city].filter(Boolean).join(', ');
 
 /** Press release: title; publication date; the announced event, if any. */
-export function pressReleaseCard(data: EntryCardData): CardNode {
+function pressReleaseCard(data: EntryCardData): CardNode {
 	const where = place(data);
 	const event = [data.when, where].filter(Boolean).join(' · ');
 	return frame(data.kind, data.label, [headline(data.title)], [data.date, ...(event ? [event] : [])], data.site);
 }
 
 /** Meeting report: title; when and where it took place. */
-export function meetingCard(data: EntryCardData): CardNode {
+function meetingCard(data: EntryCardData): CardNode {
 	const where = place(data);
 	return frame(data.kind, data.label, [headline(data.title)], [data.when ?? data.date, ...(where ? [where] : [])], data.site);
 }
 
 /** Testimonial: the speaker and their organisation, then their words' title if any. */
-export function testimonialCard(data: TestimonialCardData): CardNode {
+function testimonialCard(data: TestimonialCardData): CardNode {
 	const body: CardNode[] = [headline(data.name)];
 	const who = [data.role, data.organisation].filter(Boolean).join(' · ');
 	if (who) body.push(clamped(cutText(who, 110), 36, 2, { marginTop: 12, fontWeight: 400, color: colors.muted, lineHeight: 1.25 }));
@@ -174,12 +174,12 @@ export function testimonialCard(data: TestimonialCardData): CardNode {
 }
 
 /** Press coverage: the headline, then the media and the date it was published. */
-export function coverageCard(data: CoverageCardData): CardNode {
+function coverageCard(data: CoverageCardData): CardNode {
 	return frame(data.kind, data.label, [headline(data.title)], [data.media, data.date], data.site);
 }
 
 /** Home, list, theme, archive and search pages. */
-export function pageCard(data: PageCardData): CardNode {
+function pageCard(data: PageCardData): CardNode {
 	const body: CardNode[] = [headline(data.title)];
 	if (data.subtitle) body.push(clamped(cutText(data.subtitle, 160), 34, 3, { marginTop: 20, color: colors.muted, lineHeight: 1.3 }));
 	return frame(data.kind, data.label, body, [], data.site);

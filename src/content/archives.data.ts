@@ -3,7 +3,7 @@ import { settings } from '../settings/settings';
 import { yearOf } from '../text/dates';
 import { getAllPublished, type NewsItem } from './entries.data';
 
-export interface YearArchive {
+interface YearArchive {
 	year: number;
 	items: NewsItem[];
 }

@@ -19,7 +19,7 @@ export interface Relatable {
 }
 
 /** How many neighbours on each side of an entry, in each of its themes, are candidates. */
-export const RELATED_WINDOW = 12;
+const RELATED_WINDOW = 12;
 
 /**
  * For every entry, the keys of at most `limit` related entries. `members` maps

@@ -15,7 +15,7 @@ import { pressKitSources } from '../press-kit/press-kit.data';
 import { themeLabelsOf } from './themes.data';
 
 /** What an entry page shows of other entries. */
-export interface EntryRelations {
+interface EntryRelations {
 	item: NewsItem;
 	/** The next newer entry of the same collection. */
 	newer?: NewsItem;

@@ -12,9 +12,6 @@ import { url } from '../site/site.data';
 /** Site-relative URL of a person's page, from any spelling of the name. */
 export const personHref = (name: string) => url.path('personnes', nameSlug(name));
 
-/** Site-relative URL of an organisation's page, from any spelling of its name. */
-export const organisationHref = (name: string) => url.path('organisations', nameSlug(name, 'organisation'));
-
 /** A link to a person or an organisation page. */
 export interface NamedLink {
 	/** From the name as written: typography never changes it. */

@@ -18,7 +18,7 @@ export interface Mention<T> {
 }
 
 /** Every mention of one name, under its slug and its preferred spelling. */
-export interface NameGroup<T> {
+interface NameGroup<T> {
 	slug: string;
 	/** The spelling most mentions use. */
 	name: string;

@@ -24,7 +24,7 @@ import { url } from '../site/site.data';
 import { themeLabelsOf } from '../content/themes.data';
 
 /** Folder of the photos beside an entry's page: `/communiques/<id>/photos/salle.jpg` and `…/photos/salle-web.jpg`. */
-export const PHOTOS_FOLDER = 'photos';
+const PHOTOS_FOLDER = 'photos';
 
 /** A published file of a photo. */
 export interface PhotoFile {
@@ -127,7 +127,7 @@ export function resolvePhotos(entry: AnyEntry): ResolvedPhoto[] {
 const WEB_CACHE = path.join(fileURLToPath(cacheDir), 'relais-photos');
 
 /** What the page says of a photo's two downloads: « JPEG – 4 000 × 2 667 px – 3,2 Mio ». */
-export interface PhotoDownloads {
+interface PhotoDownloads {
 	original: { label: string };
 	web: { label: string; file: string };
 }
@@ -169,7 +169,7 @@ export interface PhotoFacet {
 	photos: LibraryPhoto[];
 }
 
-export interface PhotoLibrary {
+interface PhotoLibrary {
 	photos: LibraryPhoto[];
 	themes: PhotoFacet[];
 	years: PhotoFacet[];
@@ -212,13 +212,13 @@ async function buildLibrary(): Promise<PhotoLibrary> {
 }
 
 /** Every photo of every published entry, newest entry first, and its facets; computed once per build. */
-export function getPhotoLibrary(): Promise<PhotoLibrary> {
+function getPhotoLibrary(): Promise<PhotoLibrary> {
 	library ??= buildLibrary();
 	return library;
 }
 
 /** Photos on one page of the library: a grid of two, three or four columns divides it. */
-export const PHOTOS_PER_PAGE = 24;
+const PHOTOS_PER_PAGE = 24;
 
 /** A filter of the library as its navigation shows it. */
 export interface FacetLink {

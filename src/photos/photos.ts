@@ -13,7 +13,7 @@ import { formatFileSize } from '../press-kit/sizes';
 import { frenchTypography } from '../text/typography';
 
 /** Longest side of the web-size JPEG: sharp on a laptop screen, light enough to mail (~0.3–0.6 MB). */
-export const WEB_PHOTO_SIZE = 2000;
+const WEB_PHOTO_SIZE = 2000;
 /** JPEG quality of the web-size version: no visible loss at that size. */
 const WEB_PHOTO_QUALITY = 82;
 
@@ -90,7 +90,7 @@ export function photoXmp(rights: PhotoRights): string {
 }
 
 /** A web-size JPEG: where its bytes are, and its size. */
-export interface WebPhoto {
+interface WebPhoto {
 	file: string;
 	bytes: number;
 	width: number;

@@ -13,7 +13,7 @@ import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Absolute paths of the image files of the content, by publication. */
-export interface ImageSources {
+interface ImageSources {
 	unpublished: string[];
 	published: string[];
 }

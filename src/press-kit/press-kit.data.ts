@@ -19,9 +19,9 @@ import { resolvePhotos } from '../photos/photos.data';
 import { frenchDate, url } from '../site/site.data';
 
 /** File name of the archive, beside the entry's page. */
-export const PRESS_KIT_FILE = 'dossier-de-presse.zip';
+const PRESS_KIT_FILE = 'dossier-de-presse.zip';
 /** The archive's first file. */
-export const README_FILE = 'LISEZ-MOI.txt';
+const README_FILE = 'LISEZ-MOI.txt';
 
 export interface PressKit {
 	/** Site-relative URL of the ZIP. */

@@ -8,7 +8,7 @@
  */
 import { t } from '../text/i18n';
 
-export interface ReadmePhoto {
+interface ReadmePhoto {
 	/** Path inside the archive. */
 	path: string;
 	caption?: string | undefined;
@@ -20,14 +20,14 @@ export interface ReadmePhoto {
 	label: string;
 }
 
-export interface ReadmeFile {
+interface ReadmeFile {
 	path: string;
 	title: string;
 	/** « PDF – 12,3 Kio ». */
 	label: string;
 }
 
-export interface ReadmeFacts {
+interface ReadmeFacts {
 	/** The entry's title. */
 	title: string;
 	/** « Communiqué de presse du 17 septembre 2020 ». */

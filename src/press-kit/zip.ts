@@ -7,7 +7,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { wallClock } from '../text/dates';
 
 /** A file to put in the archive. */
-export interface ZipSource {
+interface ZipSource {
 	/** Name inside the archive. */
 	name: string;
 	data: Uint8Array;

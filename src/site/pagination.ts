@@ -1,5 +1,5 @@
 /** A page of a list: its 1-based number and its items. */
-export interface ListPage<T> {
+interface ListPage<T> {
 	number: number;
 	items: T[];
 }

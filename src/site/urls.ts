@@ -3,7 +3,7 @@
  * build for `BASE_PATH=/presse` keeps every link under `/presse/`.
  */
 
-export interface UrlBuilder {
+interface UrlBuilder {
 	/** Site-relative path: `path('communiques', id)` → `/presse/communiques/<id>/`; a last segment with a dot is a file (`rss.xml`). */
 	path(...segments: Array<string | number>): string;
 	/** The same path as an absolute URL on `SITE_URL`. */

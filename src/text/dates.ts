@@ -44,7 +44,7 @@ export function wallClock(instant: Date, timeZone: string) {
 }
 
 /** Offset in minutes of `timeZone` from UTC at `instant` (Paris in summer: 120). */
-export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+function zoneOffsetMinutes(instant: Date, timeZone: string): number {
 	const clock = wallClock(instant, timeZone);
 	const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
 	return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
@@ -116,7 +116,7 @@ export function formatDate(instant: Date, timeZone: string, locale: string): str
 }
 
 /** « 12 h 15 », « 9 h » (French typography, non-breaking spaces). */
-export function formatTime(instant: Date, timeZone: string): string {
+function formatTime(instant: Date, timeZone: string): string {
 	const parts = formatter('fr-FR', {
 		timeZone,
 		hour: 'numeric',

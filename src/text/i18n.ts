@@ -5,10 +5,8 @@
 export const fr = {
 	'site.skipLink': 'Aller au contenu',
 	'nav.label': 'Navigation principale',
-	'nav.home': 'Accueil',
 	'nav.themes': 'Thèmes',
 	'nav.archives': 'Archives',
-	'nav.search': 'Recherche',
 	'search.label': 'Rechercher dans la salle de presse',
 	'search.submit': 'Rechercher',
 	'search.placeholder': 'Mot, lieu, nom…',
@@ -38,7 +36,6 @@ export const fr = {
 	'entry.figures': 'Chiffres clés',
 	'entry.contacts': 'Contacts presse',
 	'entry.attachments': 'Dossier de presse',
-	'entry.download': 'Télécharger',
 	'entry.themes': 'Thèmes',
 	'entry.related': 'Sur les mêmes thèmes',
 	'entry.testimonials': 'Témoignages de cette rencontre',
@@ -165,7 +162,6 @@ export const fr = {
 	'people.spokeAt': 'Interventions lors des rencontres',
 	'people.testimonials': 'Témoignages',
 	'people.organisations': 'Organisations',
-	'people.roles': 'Fonctions',
 	'people.profile': 'Toutes les interventions de {name}',
 	'people.empty': 'Aucune personne citée pour le moment.',
 	'organisations.title': 'Organisations',
@@ -197,7 +193,6 @@ export const fr = {
 	'footer.photos': 'Photothèque',
 	'press.title': 'Espace presse',
 	'press.intro': 'Contacts du service de presse, abonnements et derniers communiqués.',
-	'press.office': 'Service de presse',
 	'press.about': 'À propos',
 	'press.subscribe': 'Suivre l’actualité',
 	'press.subscribeFeeds': 'Flux RSS, Atom et JSON Feed',
@@ -225,7 +220,7 @@ export const fr = {
 
 export type UiKey = keyof typeof fr;
 
-/** The French string for `key`, with `{name}` placeholders filled in. */
+// French plural categories (« 0 photo », « 1 photo », « 2 photos »): 0 is singular in French.
 const plural = new Intl.PluralRules('fr');
 
 /**

@@ -19,18 +19,7 @@ import type { Nodes, Parents, Root, Text } from 'hast';
 import { frenchTypography, looksLikeUrlOrEmail } from './typography';
 
 /** Elements whose text is code, machine input or output, or not prose at all. */
-export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
-	'code',
-	'pre',
-	'kbd',
-	'samp',
-	'var',
-	'script',
-	'style',
-	'textarea',
-	'math',
-	'svg',
-]);
+const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'math', 'svg']);
 
 /** Whether an element (or MDX JSX element) keeps its text as typed. */
 function isSkipped(node: { type: string; tagName?: unknown; name?: unknown }): boolean {

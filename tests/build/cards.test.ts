@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPngSize } from '../../src/cards/png.ts';
+import { readPngSize } from '../helpers/png.ts';
 import { buildSite, listFiles, type BuildResult } from '../helpers/build';
 
 const ORIGIN = 'https://presse.example.org';

@@ -7,20 +7,13 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-	CARD_HEIGHT,
-	CARD_WIDTH,
-	cardKey,
-	cardsFingerprint,
-	cutText,
-	readPngSize,
-	renderCard,
-	renderCards,
-	startCards,
-	type CardData,
-	type CardJob,
-	type EntryCardData,
-} from '../../src/cards/index.ts';
+import { cardKey, cardsFingerprint } from '../../src/cards/cache.ts';
+import { renderCards, startCards } from '../../src/cards/batch.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../src/cards/design.ts';
+import { renderCard } from '../../src/cards/render.ts';
+import { cutText } from '../../src/cards/templates.ts';
+import type { CardData, CardJob, EntryCardData } from '../../src/cards/types.ts';
+import { readPngSize } from '../helpers/png.ts';
 import { projectRoot } from '../helpers/build';
 
 const moduleDir = path.join(projectRoot, 'src/cards');

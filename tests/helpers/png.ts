@@ -1,4 +1,4 @@
-/** Minimal PNG inspection, for tests and checks: no decoder needed to know a card's size. */
+/** Minimal PNG inspection for tests: a card's size without a decoder. */
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
