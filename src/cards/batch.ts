@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
 import { CARDS_MODULE_DIR, CardCache, cardKey, cardsFingerprint } from './cache.ts';
 import { linkOrCopy } from '../site/files.ts';
 import type { CardJob, CardStats } from './types.ts';
@@ -23,15 +24,6 @@ export interface RenderCardsOptions {
 	moduleDir?: string;
 	/** At most this many cards to draw are drawn on the calling thread: starting workers costs more. Default 2. */
 	inlineMax?: number;
-}
-
-/** Runs `fn` over `items` with at most `limit` promises in flight. */
-async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-		while (next < items.length) await fn(items[next++]!);
-	});
-	await Promise.all(lanes);
 }
 
 /**
@@ -162,7 +154,8 @@ export async function startCards(jobs: CardJob[], options: RenderCardsOptions, s
 
 	const misses: WorkerTask[] = [];
 	let reused = 0;
-	await eachLimit([...byKey.values()], 32, async (task) => {
+	// At most 32 cache look-ups and copies at once: thousands of cards would otherwise open as many files together.
+	await pLimit(32).map([...byKey.values()], async (task) => {
 		const cached = await cache.lookup(task.key);
 		if (!cached) {
 			misses.push(task);

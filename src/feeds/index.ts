@@ -2,6 +2,13 @@
  * Feed writers: pure functions from a plain feed description and plain items to
  * the text of an RSS 2.0, Atom 1.0 or JSON Feed 1.1 file, and the rule deciding
  * which items a feed carries (count limit and byte budget, the same in every format).
+ *
+ * RSS goes through `@astrojs/rss`. Atom and JSON Feed are written here because no
+ * maintained writer keeps what they carry: `feed` (jpmonette, 6.0) writes one hub only,
+ * no extension element in an Atom entry (so no event), JSON Feed 1 without `language` nor
+ * `authors`, and derives an enclosure's type from its file name; `feedsmith` (3.0) has no
+ * event namespace for Atom, and its JSON Feed writer only adds the version to the object
+ * we build, while the tests use it as the independent reader of our JSON Feed.
  */
 import { serializeAtom } from './atom';
 import { serializeJsonFeed } from './json';
@@ -24,14 +31,14 @@ export const FEED_FORMATS = (['rss', 'atom', 'json'] as const).map((format) => (
 /** Largest size of a feed file, in bytes: readers and aggregators commonly refuse or truncate bigger feeds. */
 export const FEED_BYTE_BUDGET = 1_000_000;
 
-const SERIALIZERS: Record<FeedFormat, (feed: FeedDescription, items: readonly FeedItem[]) => string> = {
+const SERIALIZERS: Record<FeedFormat, (feed: FeedDescription, items: readonly FeedItem[]) => string | Promise<string>> = {
 	rss: serializeRss,
 	atom: serializeAtom,
 	json: serializeJsonFeed,
 };
 
 /** The text of one feed file. */
-export function serializeFeed(format: FeedFormat, feed: FeedDescription, items: readonly FeedItem[]): string {
+export async function serializeFeed(format: FeedFormat, feed: FeedDescription, items: readonly FeedItem[]): Promise<string> {
 	return SERIALIZERS[format](feed, items);
 }
 
@@ -50,18 +57,27 @@ export interface FeedBounds {
  * a link to its page (so one huge entry never hides the others); then the oldest
  * are dropped until every format's file fits `maxBytes`. At least one item is kept.
  */
-export function fitFeed(feed: FeedDescription, items: readonly FeedItem[], { limit, maxBytes, readMore }: FeedBounds): FeedItem[] {
-	const fits = (candidate: readonly FeedItem[]) =>
-		FEED_FORMATS.every(({ format }) => Buffer.byteLength(serializeFeed(format, feed, candidate)) <= maxBytes);
+export async function fitFeed(
+	feed: FeedDescription,
+	items: readonly FeedItem[],
+	{ limit, maxBytes, readMore }: FeedBounds,
+): Promise<FeedItem[]> {
+	const fits = async (candidate: readonly FeedItem[]) => {
+		for (const { format } of FEED_FORMATS) {
+			if (Buffer.byteLength(await serializeFeed(format, feed, candidate)) > maxBytes) return false;
+		}
+		return true;
+	};
 	const newest = items.slice(0, limit);
-	if (fits(newest)) return newest;
-	const bounded = newest.map((item) => (fits([item]) ? item : abridge(item, readMore)));
+	if (await fits(newest)) return newest;
+	const bounded: FeedItem[] = [];
+	for (const item of newest) bounded.push((await fits([item])) ? item : abridge(item, readMore));
 	// A file grows with every item added: search the largest count that fits.
 	let low = 1;
 	let high = bounded.length;
 	while (low < high) {
 		const middle = Math.ceil((low + high) / 2);
-		if (fits(bounded.slice(0, middle))) low = middle;
+		if (await fits(bounded.slice(0, middle))) low = middle;
 		else high = middle - 1;
 	}
 	return bounded.slice(0, low);

@@ -6,9 +6,14 @@
 const FORBIDDEN =
 	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** The text without the characters XML forbids, for a writer that escapes but does not drop them. */
+export function withoutForbidden(value: string): string {
+	return value.replace(FORBIDDEN, '');
+}
+
 /** Text content of an element: `&`, `<` and `>` escaped (so `]]>` can never end anything). */
 export function xmlText(value: string): string {
-	return value.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+	return withoutForbidden(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** An attribute value between double quotes. */

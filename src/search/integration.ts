@@ -20,6 +20,7 @@ import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { lookup } from 'mrmime';
 import * as pagefind from 'pagefind';
 import { linkTree } from '../site/files';
 import { COLLECTIONS } from '../content/collections';
@@ -58,41 +59,17 @@ export function indexableHtml(html: string): string {
 	return html.replace(ELISION, "'");
 }
 
-/**
- * Content types of everything a built site serves, Pagefind's files included:
- * `.pf_*` and `.pagefind` files are gzip payloads Pagefind decompresses itself,
- * so they are plain bytes to the server (no `Content-Encoding`).
- */
-export const MIME_TYPES: Readonly<Record<string, string>> = {
-	'.html': 'text/html; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.json': 'application/json; charset=utf-8',
-	'.xml': 'application/xml; charset=utf-8',
-	'.xsl': 'application/xml; charset=utf-8',
-	'.txt': 'text/plain; charset=utf-8',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.jpg': 'image/jpeg',
-	'.jpeg': 'image/jpeg',
-	'.webp': 'image/webp',
-	'.avif': 'image/avif',
-	'.gif': 'image/gif',
-	'.ico': 'image/x-icon',
-	'.pdf': 'application/pdf',
-	'.woff': 'font/woff',
-	'.woff2': 'font/woff2',
-	'.wasm': 'application/wasm',
-	'.pagefind': 'application/octet-stream',
-	'.pf_meta': 'application/octet-stream',
-	'.pf_index': 'application/octet-stream',
-	'.pf_fragment': 'application/octet-stream',
-};
+// What mrmime (Vite's own table) lacks among the files a site serves: contact cards and icons.
+// Pagefind's `.pagefind` and `.pf_*` files are gzip payloads Pagefind decompresses itself,
+// so they stay plain bytes (the fallback, with no `Content-Encoding`).
+const MISSING_TYPES: Readonly<Record<string, string>> = { vcf: 'text/vcard', ico: 'image/x-icon' };
 
-/** Content type of a file by its extension; unknown files are served as bytes. */
+/** Content type of a file by its extension, text in UTF-8; unknown files are served as bytes. */
 export function mimeType(file: string): string {
-	return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+	const extension = path.extname(file).slice(1).toLowerCase();
+	const type = lookup(extension) ?? MISSING_TYPES[extension];
+	if (!type) return 'application/octet-stream';
+	return type.startsWith('text/') || type === 'application/json' ? `${type}; charset=utf-8` : type;
 }
 
 /**

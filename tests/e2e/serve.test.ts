@@ -39,5 +39,12 @@ describe('tests/helpers/serve.ts', () => {
 		expect(mimeType('pagefind.fr_1.pf_meta')).toBe('application/octet-stream');
 		expect(mimeType('pagefind.js')).toBe('text/javascript; charset=utf-8');
 		expect(mimeType('pagefind-entry.json')).toBe('application/json; charset=utf-8');
+		for (const file of ['wasm.fr.pagefind', 'fr_1.pf_index', 'fr_1.pf_fragment'])
+			expect(mimeType(file), file).toBe('application/octet-stream');
+		expect(mimeType('fonts/inter.WOFF2')).toBe('font/woff2');
+		expect(mimeType('personnes/annick-le-lan.vcf')).toBe('text/vcard; charset=utf-8');
+		expect(mimeType('agenda.ics')).toBe('text/calendar; charset=utf-8');
+		expect(mimeType('favicon.ico')).toBe('image/x-icon');
+		expect(mimeType('README')).toBe('application/octet-stream');
 	});
 });
