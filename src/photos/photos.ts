@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { t } from '../text/i18n';
 import { formatFileSize } from '../press-kit/sizes';
@@ -106,20 +107,7 @@ const ENCODER = `sharp@${sharp.versions.sharp ?? '?'} vips@${sharp.versions.vips
  * would only add memory.
  */
 const ENCODES_AT_ONCE = 2;
-let running = 0;
-const waiting: Array<() => void> = [];
-async function inTurn<T>(work: () => Promise<T>): Promise<T> {
-	// A finished encode hands its turn to the next one waiting, so no newcomer slips in between.
-	if (running < ENCODES_AT_ONCE) running += 1;
-	else await new Promise<void>((resolve) => waiting.push(resolve));
-	try {
-		return await work();
-	} finally {
-		const next = waiting.shift();
-		if (next) next();
-		else running -= 1;
-	}
-}
+const inTurn = pLimit(ENCODES_AT_ONCE);
 
 /**
  * The web-size JPEG of `original` (longest side {@link WEB_PHOTO_SIZE}, never
