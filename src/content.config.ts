@@ -1,6 +1,6 @@
 /**
  * The collections of the content registry (`src/content/collections.ts`, after
- * `../shared/CONTENT-MODEL.md`): folders under `content/`, ids from file names,
+ * `docs/content-model.md`): folders under `content/`, ids from file names,
  * French error messages.
  */
 import { defineCollection, reference } from 'astro:content';
