@@ -28,3 +28,6 @@ const processStart = new Date(performance.timeOrigin);
 export const settings = resolveSettings(userSettings, { ...process.env, ...editorRepository() }, processStart);
 
 export const tools = resolveToolSettings(process.env);
+
+/** The environment of a tool's child process: this process's, with `extra` set. */
+export const childEnvironment = (extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, ...extra });

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineSettings, ENVIRONMENT, resolveSettings, resolveToolSettings, TOOL_ENVIRONMENT } from '../../src/settings/resolve';
 
 const site = defineSettings({ name: 'Relais', description: 'Salle de presse' });
@@ -69,6 +70,33 @@ describe('RELAIS_BUILD_TIME', () => {
 		);
 		expect(failure({ RELAIS_BUILD_TIME: '2026-02-30T12:00:00Z' })).toContain('« 2026-02-30T12:00:00Z » n’est pas un instant');
 		expect(failure({ RELAIS_BUILD_TIME: 'demain' })).toContain('« demain » n’est pas un instant');
+	});
+});
+
+describe('the settings module (src/settings/settings.ts)', () => {
+	afterEach(() => {
+		vi.unstubAllEnvs();
+		vi.resetModules();
+	});
+
+	it('gives every evaluation in one process the same build time, without writing the environment', async () => {
+		// Astro evaluates the module several times in one build: an entry scheduled for "now" must be in or out of every output alike.
+		vi.stubEnv('RELAIS_BUILD_TIME', '');
+		const first = (await import('../../src/settings/settings')).settings.buildTime;
+		vi.resetModules();
+		await sleep(20);
+		const second = (await import('../../src/settings/settings')).settings.buildTime;
+		expect(second.getTime()).toBe(first.getTime());
+		expect(first.getTime()).toBeLessThanOrEqual(Date.now());
+		expect(process.env.RELAIS_BUILD_TIME).toBe('');
+	});
+
+	it('reads RELAIS_BUILD_TIME and the tools’ variables from the environment', async () => {
+		vi.stubEnv('RELAIS_BUILD_TIME', '2026-03-01T12:00:00Z');
+		vi.stubEnv('RELAIS_OUT_DIR', 'sortie');
+		const { settings, tools } = await import('../../src/settings/settings');
+		expect(settings.buildTime.toISOString()).toBe('2026-03-01T12:00:00.000Z');
+		expect(tools.outDir).toBe(path.resolve('sortie'));
 	});
 });
 
