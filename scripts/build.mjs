@@ -8,18 +8,27 @@
  * `npm run check`): with invalid content the build stops before Astro starts,
  * and its first lines say in French what to fix, file, line and field.
  *
- * Environment: SITE_URL, BASE_PATH, RELAIS_CONTENT_DIR (default `content`),
- * RELAIS_OUT_DIR (default `dist`), RELAIS_CACHE_DIR (Astro's cache folder).
+ * Settings, the output and cache folders included, come from
+ * src/settings/settings.ts (`RELAIS_OUT_DIR`, `RELAIS_CACHE_DIR`: README,
+ * « Configuration »). It builds the project of the working directory.
  */
 import { mkdir, readFile, rm, rename, stat, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { build } from 'astro';
 import { tsImport } from 'tsx/esm/api';
 
-const root = path.resolve(process.env.RELAIS_ROOT ?? '.');
-const outDir = path.resolve(root, process.env.RELAIS_OUT_DIR ?? 'dist');
+const root = process.cwd();
+let tools;
+try {
+	// TypeScript, run by tsx as `npm run check` runs it.
+	({ tools } = await tsImport(new URL('../src/settings/settings.ts', import.meta.url).href, import.meta.url));
+} catch (error) {
+	// Settings (`relais.config.ts`) or the environment refused: their messages are French already.
+	console.error(`Échec de la construction du site : rien n’a été publié.\n${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+}
+const { outDir, cacheDir } = tools;
 // Fixed names, not per process: Astro bakes the output path into its assets module, and a
 // path that changed at every build would change the code hash of every page and defeat the
 // incremental build. The lock keeps two builds of the same output apart.
@@ -60,7 +69,7 @@ process.on('exit', () => rmSync(lock, { force: true }));
 
 try {
 	// The project's own check (settings, schemas), in TypeScript: tsx runs it as `npm run check` does.
-	const { checkSiteContent, problemLines } = await tsImport(pathToFileURL(path.join(root, 'scripts/check.ts')).href, import.meta.url);
+	const { checkSiteContent, problemLines } = await tsImport(new URL('./check.ts', import.meta.url).href, import.meta.url);
 	const { errors, warnings } = problemLines(checkSiteContent());
 	if (errors.length > 0) {
 		console.error(
@@ -75,7 +84,6 @@ try {
 	}
 	for (const line of warnings) console.warn(line);
 } catch (error) {
-	// Settings (`relais.config.ts`) or the environment refused: their messages are French already.
 	console.error(
 		`Échec de la construction du site : rien n’a été publié, ${outName} est inchangé.\n${error instanceof Error ? error.message : String(error)}`,
 	);
@@ -92,7 +100,6 @@ process.on('unhandledRejection', (reason) => {
 	stray ??= reason;
 });
 try {
-	const cacheDir = process.env.RELAIS_CACHE_DIR && path.resolve(process.env.RELAIS_CACHE_DIR);
 	await build({
 		root,
 		outDir: staging,

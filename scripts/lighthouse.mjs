@@ -16,23 +16,39 @@
  *   scores of each page.
  *
  * Not part of `npm test`: it is slow and its performance score varies with the
- * machine's load. Environment: RELAIS_OUT_DIR (default `dist`), BASE_PATH,
- * LIGHTHOUSE_QUERY (default `entreprises`), LIGHTHOUSE_JSON (a folder to
- * write each page's full report to).
+ * machine's load. Settings from src/settings/settings.ts: the output folder
+ * (`RELAIS_OUT_DIR`, default `dist`), the base path (`BASE_PATH`), the words
+ * searched (`LIGHTHOUSE_QUERY`, default `entreprises`), a folder to write each
+ * page's full report to (`LIGHTHOUSE_JSON`), the browser (`CHROME_PATH`).
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
+import { tsImport } from 'tsx/esm/api';
 import { IMMUTABLE, IMMUTABLE_PATHS, SECURITY_HEADERS } from '../src/site/security-headers.ts';
 
+const USAGE =
+	'npm run lighthouse: scores of the home, an entry and the search page of the built site.\nSettings: RELAIS_OUT_DIR, BASE_PATH, LIGHTHOUSE_QUERY, LIGHTHOUSE_JSON, CHROME_PATH (README, « Configuration »).';
+// No option but --help: what it audits is set like the build it audits, by settings.
+try {
+	if (parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }).values.help) {
+		console.log(USAGE);
+		process.exit(0);
+	}
+} catch (error) {
+	console.error(`${error.message}\n\n${USAGE}`);
+	process.exit(2);
+}
+
 const root = path.resolve(import.meta.dirname, '..');
-const outDir = path.resolve(root, process.env.RELAIS_OUT_DIR ?? 'dist');
-const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-const query = process.env.LIGHTHOUSE_QUERY ?? 'entreprises';
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// TypeScript with extensionless imports: run by tsx, as `npm run build` runs it.
+const { settings, tools, childEnvironment } = await tsImport(new URL('../src/settings/settings.ts', import.meta.url).href, import.meta.url);
+const { outDir } = tools;
+const { base } = settings;
+const { query, reportsDir, chromePath } = tools.lighthouse;
 /** The Lighthouse `npx` runs (scores move between major versions: change it on purpose). */
 const LIGHTHOUSE = 'lighthouse@12.8.2';
 
@@ -129,7 +145,8 @@ async function audit(url) {
 			'--quiet',
 			'--chrome-flags=--headless=new --no-sandbox --disable-gpu',
 		],
-		{ env: { ...process.env, CHROME_PATH: chromePath }, maxBuffer: 256 * 1024 * 1024 },
+		// Lighthouse finds the browser only through CHROME_PATH (it has no option for it).
+		{ env: childEnvironment({ CHROME_PATH: chromePath }), maxBuffer: 256 * 1024 * 1024 },
 	);
 	return { lhr: JSON.parse(stdout), report: stdout };
 }
@@ -149,9 +166,9 @@ try {
 			'best-practices': score('best-practices'),
 			seo: score('seo'),
 		});
-		if (process.env.LIGHTHOUSE_JSON) {
-			mkdirSync(process.env.LIGHTHOUSE_JSON, { recursive: true });
-			writeFileSync(path.join(process.env.LIGHTHOUSE_JSON, `${label}.json`), result.report);
+		if (reportsDir) {
+			mkdirSync(reportsDir, { recursive: true });
+			writeFileSync(path.join(reportsDir, `${label}.json`), result.report);
 		}
 		// What cost points, so a score below 100 says what to fix.
 		for (const [id, category] of Object.entries(categories)) {

@@ -7,7 +7,9 @@
  *   npm run new -- rencontre "Soirée de lancement" --date 2021-11-24
  *   npm run new -- temoignage "Pierre Bonnefoy"
  *
- * Environment: RELAIS_CONTENT_DIR (default `content`).
+ * The content folder and the time zone come from the settings
+ * (src/settings/settings.ts): an entry is dated now on the site's wall clock,
+ * as the content contract reads its dates.
  *
  * Node ESM run through `tsx` (`npm run new`), so that the entry types come
  * from the registry of collections (src/content/collections.ts); the logic
@@ -16,10 +18,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import slugify from '@sindresorhus/slugify';
 import { COLLECTION_REGISTRY, COLLECTIONS } from '../src/content/collections.ts';
+import { settings } from '../src/settings/settings.ts';
 
 /** @typedef {import('../src/content/collections.ts').CollectionName} Collection */
+/** @typedef {Pick<import('../src/settings/resolve.ts').ResolvedSettings, 'contentDir' | 'timeZone'>} EntrySettings */
 
 /**
  * What an author may type (the template's name: `communique`) → collection folder,
@@ -33,9 +38,6 @@ export const ENTRY_TYPES = Object.fromEntries(
 		return [template, { collection, template, namedBy: editor.identifierField }];
 	}),
 );
-
-/** The site's time zone; the contract reads naive dates in it. */
-export const TIME_ZONE = 'Europe/Paris';
 
 /** Slugs longer than this are cut at a word boundary (readable URLs). */
 const SLUG_MAX = 80;
@@ -68,10 +70,10 @@ export function entryType(value) {
 /**
  * Wall-clock date and time of `now` in `timeZone`.
  * @param {Date} now
- * @param {string} [timeZone]
+ * @param {string} timeZone
  * @returns {{ day: string, time: string }} `2025-06-10`, `14:32`
  */
-export function localDateTime(now, timeZone = TIME_ZONE) {
+export function localDateTime(now, timeZone) {
 	const parts = new Intl.DateTimeFormat('en-CA', {
 		timeZone,
 		year: 'numeric',
@@ -147,9 +149,9 @@ export function fillTemplate(template, values) {
  * @typedef {object} EntryRequest
  * @property {string} type `communique`, `rencontre`… (a key of `ENTRY_TYPES`; accents and plural accepted).
  * @property {string} title The title, or the person's name for a testimonial.
- * @property {string} [date] `AAAA-MM-JJ`; default: today in Paris, and the entry's date is now.
+ * @property {string} [date] `AAAA-MM-JJ`; default: today in the site's time zone, and the entry's date is now.
  * @property {Date} [now] Default: the current time.
- * @property {string} [timeZone] Default: `Europe/Paris`.
+ * @property {string} [timeZone] Default: the site's (`settings.timeZone`).
  */
 
 /**
@@ -166,7 +168,7 @@ export function fillTemplate(template, values) {
  * @param {EntryRequest} request
  * @returns {EntryPlan}
  */
-export function planEntry({ type, title, date, now = new Date(), timeZone = TIME_ZONE }) {
+export function planEntry({ type, title, date, now = new Date(), timeZone = settings.timeZone }) {
 	const key = entryType(type ?? '');
 	if (!key) {
 		throw new EntryError(`Type d’entrée inconnu : « ${type ?? ''} ». Types possibles : ${Object.keys(ENTRY_TYPES).join(', ')}.`);
@@ -197,7 +199,7 @@ export function planEntry({ type, title, date, now = new Date(), timeZone = TIME
 		values: {
 			title: yamlString(cleanTitle),
 			name: yamlString(cleanTitle),
-			// Without --date the entry is dated now (Paris wall clock, as the contract reads it);
+			// Without --date the entry is dated now (the site's wall clock, as the contract reads it);
 			// with --date, that day.
 			date: date ?? `${local.day}T${local.time}`,
 			eventStart: day,
@@ -207,7 +209,7 @@ export function planEntry({ type, title, date, now = new Date(), timeZone = TIME
 
 /**
  * @typedef {object} CreateOptions
- * @property {string} [contentDir] Default: `$RELAIS_CONTENT_DIR` or `content`, from the working directory.
+ * @property {string} [contentDir] Default: the site's (`settings.contentDir`: `RELAIS_CONTENT_DIR` or `content`).
  * @property {string} [templatesDir] Default: the repository's `templates/`.
  * @property {string} [cwd] Base for the printed path. Default: the working directory.
  */
@@ -220,7 +222,7 @@ export function planEntry({ type, title, date, now = new Date(), timeZone = TIME
 export function createEntry(options) {
 	const plan = planEntry(options);
 	const cwd = options.cwd ?? process.cwd();
-	const contentDir = path.resolve(cwd, options.contentDir ?? process.env.RELAIS_CONTENT_DIR ?? 'content');
+	const contentDir = path.resolve(cwd, options.contentDir ?? fileURLToPath(settings.contentDir));
 	const templatesDir = options.templatesDir ?? path.join(ROOT, 'templates');
 	const template = readFileSync(path.join(templatesDir, `${plan.template}.md`), 'utf8');
 	const text = fillTemplate(template, plan.values);
@@ -256,27 +258,30 @@ export function createEntry(options) {
  * @returns {{ type: string, title: string, date?: string, help?: boolean }}
  */
 export function parseArguments(argv) {
-	/** @type {string[]} */
-	const positional = [];
-	/** @type {string | undefined} */
-	let date;
-	for (let index = 0; index < argv.length; index += 1) {
-		const argument = /** @type {string} */ (argv[index]);
-		if (argument === '--help' || argument === '-h') return { type: '', title: '', help: true };
-		if (argument === '--date') {
-			date = argv[index + 1];
-			index += 1;
-			if (date === undefined) throw new EntryError('Il manque la date après --date (format AAAA-MM-JJ).');
-		} else if (argument.startsWith('--date=')) {
-			date = argument.slice('--date='.length);
-		} else if (argument.startsWith('--')) {
-			throw new EntryError(`Option inconnue : ${argument}. Seule l’option --date AAAA-MM-JJ existe.`);
-		} else {
-			positional.push(argument);
+	const { values, positionals } = readCommandLine(argv);
+	if (values.help) return { type: '', title: '', help: true };
+	const [type = '', ...words] = positionals;
+	return { type, title: words.join(' '), ...(values.date !== undefined && { date: values.date }) };
+}
+
+const OPTIONS = /** @type {const} */ ({ date: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+
+/**
+ * `node:util`'s parser, its errors said in French.
+ * @param {string[]} argv
+ */
+function readCommandLine(argv) {
+	try {
+		return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+	} catch (error) {
+		const { code, message } = /** @type {NodeJS.ErrnoException} */ (error);
+		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+			throw new EntryError(`Option inconnue : ${/'([^']+)'/.exec(message)?.[1] ?? message}. Seule l’option --date AAAA-MM-JJ existe.`);
 		}
+		// `--date` last, or followed by another option.
+		if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new EntryError('Il manque la date après --date (format AAAA-MM-JJ).');
+		throw error;
 	}
-	const [type = '', ...words] = positional;
-	return { type, title: words.join(' '), ...(date !== undefined && { date }) };
 }
 
 export const USAGE = `Créer une entrée :
@@ -295,16 +300,17 @@ Guide : docs/guide-redaction.md`;
 /**
  * The command line: returns the exit code.
  * @param {string[]} argv
+ * @param {EntrySettings} [site] Default: the site's settings.
  * @returns {number}
  */
-export function main(argv) {
+export function main(argv, site = settings) {
 	try {
 		const request = parseArguments(argv);
 		if (request.help || !request.type) {
 			console.log(USAGE);
 			return request.help ? 0 : 1;
 		}
-		const { relativeFile } = createEntry(request);
+		const { relativeFile } = createEntry({ ...request, timeZone: site.timeZone, contentDir: fileURLToPath(site.contentDir) });
 		console.log(`Entrée créée : ${relativeFile}\n\n${NEXT_STEPS}`);
 		return 0;
 	} catch (error) {

@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 /**
- * `node scripts/websub-notify.mjs`: after a deploy, tells the WebSub hubs which
- * feeds changed, so subscribed readers get the news within minutes instead of at
- * their next poll (docs/feeds.md).
+ * `node scripts/websub-notify.mjs [--site <dir>] [--manifest <file>]`: after a
+ * deploy, tells the WebSub hubs which feeds changed, so subscribed readers get
+ * the news within minutes instead of at their next poll (docs/feeds.md).
  *
  * - Reads every feed file of the built site (`rss.xml`, `atom.xml`, `feed.json`
- *   anywhere under RELAIS_OUT_DIR, default `dist`). Each file says its own address
+ *   anywhere under `--site`, default `dist`). Each file says its own address
  *   (`rel="self"`, `feed_url`) and its hubs (`rel="hub"`, `hubs`), as the build
  *   wrote them from `relais.config.ts`: nothing is configured twice. A site without
  *   hubs has nothing to notify.
  * - Compares each file's SHA-256 with the manifest of the last notification
- *   (RELAIS_FEEDS_MANIFEST, default `node_modules/.cache/relais-feeds.json`, kept
- *   by the workflow's cache). Feeds hold no clock, so only a real change notifies.
+ *   (`--manifest`, default `node_modules/.cache/relais-feeds.json`, kept by the
+ *   workflow's cache). Feeds hold no clock, so only a real change notifies.
  * - For each new or changed feed, POSTs `hub.mode=publish&hub.url=<feed address>`
  *   (form-encoded) to each of its hubs, then writes the manifest back. A feed that
  *   a hub did not accept (no 2xx answer) keeps its old hash, so the next run
@@ -19,12 +19,18 @@
  *
  * Run it only once the new site is live: a hub fetches the feed as soon as it is
  * told. Exit code 0 when every notification was accepted (or none was needed),
- * 1 when one was not. Needs Node 18 or later (fetch), no dependency.
+ * 1 when one was not (2 on a wrong argument).
+ *
+ * Needs Node 18.3 or later (fetch, parseArgs) and nothing else: the deploy
+ * workflow runs it from a checkout of this one file, without the project
+ * installed. So it reads neither the settings module (src/settings/settings.ts,
+ * TypeScript, with its dependencies) nor the environment: the feeds say the rest.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const FEED_FILES = new Set(['rss.xml', 'atom.xml', 'feed.json']);
 /** How long one hub may take to answer. */
@@ -125,10 +131,26 @@ export async function notifyChangedFeeds({ siteDir, manifestFile, log = console.
 	return { notified, unchanged, failed };
 }
 
+/** `--site <dir> --manifest <file>` → absolute paths, with their defaults; throws on anything else. */
+export function parseArguments(argv) {
+	const { values } = parseArgs({ args: argv, options: { site: { type: 'string' }, manifest: { type: 'string' } } });
+	return {
+		siteDir: path.resolve(values.site ?? 'dist'),
+		manifestFile: path.resolve(values.manifest ?? 'node_modules/.cache/relais-feeds.json'),
+	};
+}
+
 // Run as a script (not imported by a test).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const siteDir = path.resolve(process.env.RELAIS_OUT_DIR || 'dist');
-	const manifestFile = path.resolve(process.env.RELAIS_FEEDS_MANIFEST || 'node_modules/.cache/relais-feeds.json');
-	const { failed } = await notifyChangedFeeds({ siteDir, manifestFile });
+	let options;
+	try {
+		options = parseArguments(process.argv.slice(2));
+	} catch (error) {
+		console.error(
+			`WebSub : ${error.message}\nUsage : node scripts/websub-notify.mjs [--site dist] [--manifest node_modules/.cache/relais-feeds.json]`,
+		);
+		process.exit(2);
+	}
+	const { failed } = await notifyChangedFeeds(options);
 	process.exitCode = failed.length > 0 ? 1 : 0;
 }

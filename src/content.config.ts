@@ -6,6 +6,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import { devServer } from 'virtual:relais/dev-server';
 import { settings } from './settings/settings';
 import { entryIdFromPath } from './content/ids';
 import { previewLoader } from './content/preview-loader';
@@ -19,7 +20,7 @@ const loader = (collection: string) =>
 			base: new URL(`${collection}/`, settings.contentDir),
 			generateId: ({ entry }) => entryIdFromPath(entry),
 		}),
-		settings.devServer,
+		devServer,
 	);
 
 const helpers = (image: SchemaHelpers['image']): SchemaHelpers => ({

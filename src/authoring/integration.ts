@@ -4,8 +4,7 @@
  * it before Astro starts). While content has errors, the terminal lists them
  * in French and the browser shows them instead of a stale page: file, line,
  * field and the corrected line. Once fixed, the page reloads into the site.
- *
- * Also marks `astro dev` runs, which preview drafts (`settings.devServer`).
+ * Installed by `relais()` (src/relais.ts).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +29,6 @@ export function contentCheck(settings: ResolvedSettings): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ command }) => {
 				dev = command === 'dev';
-				// Read back as `settings.devServer` by the pages and the content loaders, which Astro loads after this hook.
-				if (dev) process.env.RELAIS_DEV_SERVER = '1';
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				// A build also starts a short-lived server to sync content (outside production mode): not for it.

@@ -25,7 +25,7 @@ import type { ResolvedSettings } from '../settings/resolve.ts';
 /** Where the pages' list of cards lands in the output; deleted once the cards exist. */
 const CARD_LIST = 'og/cards.json';
 
-/** The cards integration: add it to `integrations` in `astro.config.mjs`. */
+/** The cards integration, installed by `relais()` (src/relais.ts). */
 export function cards(options: Pick<ResolvedSettings['cards'], 'workers' | 'cacheDir'>): AstroIntegration {
 	let root = process.cwd();
 	let outDir = '';

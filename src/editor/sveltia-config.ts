@@ -10,7 +10,7 @@
  * when a field has no label).
  *
  * The format is Decap CMS's, which Sveltia CMS (the editor the site serves,
- * docs/web-editor.md) reads; the file keeps Decap's name for that reason.
+ * docs/web-editor.md) reads, so its keys and widgets keep Decap's names.
  * Pure: no Astro import; src/pages/admin/config.yml.ts feeds it the settings.
  */
 import { z } from 'astro/zod';
@@ -19,7 +19,7 @@ import type { SchemaHelpers } from '../content/schemas/entries';
 import { defOf } from '../content/schemas/zod-def';
 
 /** A field of the config (the keys the editor reads, in Decap's snake_case). */
-export interface DecapField {
+export interface EditorField {
 	name: string;
 	label: string;
 	widget: string;
@@ -27,11 +27,11 @@ export interface DecapField {
 	hint?: string;
 	default?: unknown;
 	/** Sub-fields of an `object`, or of a `list` of objects. */
-	fields?: DecapField[];
+	fields?: EditorField[];
 	[option: string]: unknown;
 }
 
-export interface DecapCollection {
+export interface EditorCollection {
 	name: string;
 	label: string;
 	label_singular: string;
@@ -47,13 +47,13 @@ export interface DecapCollection {
 	summary: string;
 	sortable_fields: string[];
 	view_filters: Array<{ label: string; field: string; pattern: string | boolean }>;
-	fields: DecapField[];
+	fields: EditorField[];
 }
 
 /** The git hosts the editor commits to. */
 export type EditorBackendName = 'github' | 'gitlab' | 'gitea';
 
-export interface DecapBackend {
+export interface EditorBackend {
 	name: EditorBackendName;
 	branch: string;
 	repo?: string;
@@ -69,8 +69,8 @@ export interface DecapBackend {
 	commit_messages?: Record<string, string>;
 }
 
-export interface DecapConfig {
-	backend: DecapBackend;
+export interface EditorConfig {
+	backend: EditorBackend;
 	publish_mode?: 'editorial_workflow';
 	site_url: string;
 	display_url: string;
@@ -78,7 +78,7 @@ export interface DecapConfig {
 	media_folder: string;
 	public_folder: string;
 	slug: { encoding: 'ascii'; clean_accents: true; sanitize_replacement: string };
-	collections: DecapCollection[];
+	collections: EditorCollection[];
 }
 
 /** Where the editor commits (`CMS_*` variables, src/settings/resolve.ts). */
@@ -99,7 +99,7 @@ export interface EditorBackendOptions {
 	appId?: string;
 }
 
-export interface DecapOptions {
+export interface EditorOptions {
 	/** Origin of the site (`SITE_URL`). Example: `"https://presse.example.org"`. */
 	site: string;
 	/** Base path with slashes (`"/"`, `"/presse/"`). */
@@ -172,7 +172,7 @@ export function unwrap(schema: z.ZodType): Unwrapped {
 	}
 }
 
-/** The Decap widget of a zod type (after `unwrap`), with its options. */
+/** The editor widget of a zod type (after `unwrap`), with its options. */
 function widgetOf(path: string, { core, meta }: Unwrapped): Record<string, unknown> & { widget: string } {
 	if (typeof meta.widget === 'string') {
 		if (meta.widget === 'datetime') return { widget: 'datetime', ...DATETIME_OPTIONS };
@@ -227,24 +227,24 @@ function hintOf(collection: string, path: string): string | undefined {
 }
 
 /**
- * The Decap fields of a zod object, recursively. `within` is the label of an
+ * The editor fields of a zod object, recursively. `within` is the label of an
  * optional object the fields belong to: Decap checks a required field even
  * when its optional parent is left empty, so such fields are `required: false`
  * in the editor, with a hint saying when they are needed (the build still
  * checks them). Items of a list are added on purpose: their fields keep the
  * schema's requirement.
  */
-export function decapFields(collection: string, object: z.ZodType, prefix = '', within?: string): DecapField[] {
+export function editorFields(collection: string, object: z.ZodType, prefix = '', within?: string): EditorField[] {
 	const shape = (object as z.ZodObject).shape as Record<string, z.ZodType>;
-	return Object.entries(shape).map(([name, child]) => decapField(collection, name, child, prefix, within));
+	return Object.entries(shape).map(([name, child]) => editorField(collection, name, child, prefix, within));
 }
 
-function decapField(collection: string, name: string, schema: z.ZodType, prefix: string, within?: string): DecapField {
+function editorField(collection: string, name: string, schema: z.ZodType, prefix: string, within?: string): EditorField {
 	const path = `${prefix}${name}`;
 	const unwrapped = unwrap(schema);
 	const { widget, ...options } = widgetOf(path, unwrapped);
 	const label = labelOf(collection, path);
-	const field: DecapField = { name, label, widget, required: !unwrapped.optional && !within, ...options };
+	const field: EditorField = { name, label, widget, required: !unwrapped.optional && !within, ...options };
 	const hints = [hintOf(collection, path), within && !unwrapped.optional ? `Obligatoire pour renseigner « ${within} ».` : undefined];
 	const hint = hints.filter(Boolean).join(' ');
 	if (hint) field.hint = hint;
@@ -252,13 +252,13 @@ function decapField(collection: string, name: string, schema: z.ZodType, prefix:
 	if (widget === 'datetime' && path === 'date') field.default = '{{now}}';
 	const core = defOf(unwrapped.core);
 	if (widget === 'object' && core.type === 'object') {
-		field.fields = decapFields(collection, unwrapped.core, `${path}.`, field.required ? within : (within ?? label));
+		field.fields = editorFields(collection, unwrapped.core, `${path}.`, field.required ? within : (within ?? label));
 		field.collapsed = false;
 	}
 	if (widget === 'list' && core.type === 'array' && core.element) {
 		const item = unwrap(core.element);
 		if (defOf(item.core).type === 'object') {
-			field.fields = decapFields(collection, item.core, `${path}.`);
+			field.fields = editorFields(collection, item.core, `${path}.`);
 			field.label_singular = FIELD_ITEM_LABELS[path] ?? labelOf(collection, path);
 			const first = field.fields.find((sub) => sub.required)?.name ?? field.fields[0]?.name;
 			if (first) field.summary = `{{fields.${first}}}`;
@@ -282,14 +282,14 @@ function folderOf(contentDir: string, collection: string): string {
 	return dir ? `${dir}/${collection}` : collection;
 }
 
-/** The whole Decap config, generated from the schemas. */
-export function decapConfig(options: DecapOptions): DecapConfig {
+/** The whole editor config, generated from the schemas. */
+export function editorConfig(options: EditorOptions): EditorConfig {
 	const { site, contentDir = 'content', timeZone = 'Europe/Paris', editorialWorkflow = false } = options;
 	const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
 	const siteUrl = new URL(base, new URL(site).origin).href;
 	const helpers = schemaHelpers(timeZone);
 	const backend = editorBackend(options.backend);
-	const collections = COLLECTIONS.map((name): DecapCollection => {
+	const collections = COLLECTIONS.map((name): EditorCollection => {
 		const { schema, labels, editor } = collectionSpec(name);
 		return {
 			name,
@@ -314,7 +314,7 @@ export function decapConfig(options: DecapOptions): DecapConfig {
 				{ label: 'Publiés ou programmés', field: 'draft', pattern: false },
 			],
 			fields: [
-				...decapFields(name, schema(helpers)),
+				...editorFields(name, schema(helpers)),
 				{
 					name: 'body',
 					label: labelOf(name, 'body'),
@@ -355,7 +355,7 @@ const PUBLIC_APIS: Readonly<Record<EditorBackendName, string>> = {
  * A self-hosted GitLab or Gitea/Forgejo is named by its API root; its
  * origin is then the OAuth server too.
  */
-export function editorBackend(options: EditorBackendOptions = {}): DecapBackend {
+export function editorBackend(options: EditorBackendOptions = {}): EditorBackend {
 	const name = options.name ?? 'github';
 	const selfHostedOrigin = options.apiRoot && name !== 'github' ? new URL(options.apiRoot).origin : undefined;
 	const baseUrl = options.baseUrl ?? selfHostedOrigin;
@@ -383,7 +383,7 @@ export function editorBackend(options: EditorBackendOptions = {}): DecapBackend 
  * (src/site/security-headers.ts): its API, its OAuth server, and for GitHub
  * the avatars of signed-in authors.
  */
-export function editorBackendOrigins(backend: DecapBackend): { connect: string[]; img: string[] } {
+export function editorBackendOrigins(backend: EditorBackend): { connect: string[]; img: string[] } {
 	const api = new URL(backend.api_root ?? PUBLIC_APIS[backend.name]).origin;
 	const connect = [...new Set([api, ...(backend.base_url ? [backend.base_url] : [])])];
 	const img = backend.name === 'github' && !backend.api_root ? ['https://avatars.githubusercontent.com'] : [api];

@@ -173,7 +173,7 @@ async function keepIndex(outputPath: string, cached: string): Promise<void> {
 	await rename(temporary, cached);
 }
 
-/** The Astro integration: `integrations: [search()]` in `astro.config.mjs`. */
+/** The Astro integration, installed by `relais()` (src/relais.ts). */
 export function search(): AstroIntegration {
 	let outDir: string | undefined;
 	let cacheDir: string | undefined;

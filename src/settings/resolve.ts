@@ -1,9 +1,10 @@
 /**
  * The settings of a build: `relais.config.ts` (validated by
- * `src/settings/schema.ts`) plus the environment, read and validated here,
- * once. `src/settings/settings.ts` hands the result to the rest of the code, which never
- * reads `process.env`. Every variable is in the README's configuration table
- * (tests/unit/settings.test.ts checks that none is missing).
+ * `src/settings/schema.ts`) plus the environment, validated here, once.
+ * `src/settings/settings.ts` reads the environment and hands the result to the
+ * rest of the code and to the command-line tools. Every variable is in the
+ * README's configuration table (tests/unit/settings.test.ts checks that none is
+ * missing).
  *
  * Pure: the environment and the clock are parameters.
  */
@@ -11,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'astro/zod';
 import { settingsSchema, type SettingsInput, type SiteSettings } from './schema';
-import type { DecapOptions } from '../editor/sveltia-config';
+import type { EditorOptions } from '../editor/sveltia-config';
 import { formatIssues } from '../text/error-map';
 
 /** Settings plus what comes from the environment of the build. */
@@ -22,14 +23,12 @@ export interface ResolvedSettings extends SiteSettings {
 	site: string;
 	/** Base path, always with leading and trailing slash, from `BASE_PATH`. Example: `"/presse/"`. */
 	base: string;
-	/** The instant the build runs at (`RELAIS_BUILD_TIME`); later entries are scheduled, not published. */
+	/** The instant the build runs at (`RELAIS_BUILD_TIME`, else when the process started); later entries are scheduled, not published. */
 	buildTime: Date;
 	/** Folder holding `communiques/`, `rencontres/`, `temoignages/`, from `RELAIS_CONTENT_DIR` (default `content/`). */
 	contentDir: URL;
 	/** `RELAIS_PREVIEW=1`: drafts and scheduled entries are built, marked. */
 	preview: boolean;
-	/** True under `astro dev` (`RELAIS_DEV_SERVER`, set by the content-check integration): drafts are previewed, the page CSP is off. */
-	devServer: boolean;
 	/** Social cards (`src/cards/integration.ts`, `src/cards/cards.data.ts`). */
 	cards: {
 		/** One card per entry (`RELAIS_CARDS`, default on); off, entries share the site card. */
@@ -40,7 +39,7 @@ export interface ResolvedSettings extends SiteSettings {
 		cacheDir?: string;
 	};
 	/** The web editor's backend (`CMS_*`), for `/admin/config.yml` and the policy of `/admin/`. */
-	decap: Required<Pick<DecapOptions, 'backend' | 'editorialWorkflow'>>;
+	editor: Required<Pick<EditorOptions, 'backend' | 'editorialWorkflow'>>;
 }
 
 /** Validates the settings of `relais.config.ts`; a mistake stops the build naming the setting. */
@@ -149,7 +148,6 @@ export const ENVIRONMENT = {
 			.transform((dir) => pathToFileURL(`${path.resolve(dir)}/`)),
 	},
 	RELAIS_PREVIEW: { example: '1', schema: flag(false) },
-	RELAIS_DEV_SERVER: { example: '1', schema: flag(false) },
 	RELAIS_CARDS: { example: 'off', schema: flag(true) },
 	RELAIS_CARDS_WORKERS: {
 		example: '2',
@@ -259,13 +257,12 @@ export function resolveSettings(settings: SiteSettings, env: Record<string, stri
 		buildTime: vars.RELAIS_BUILD_TIME ?? now,
 		contentDir: vars.RELAIS_CONTENT_DIR,
 		preview: vars.RELAIS_PREVIEW,
-		devServer: vars.RELAIS_DEV_SERVER,
 		cards: {
 			perEntry: vars.RELAIS_CARDS,
 			...(vars.RELAIS_CARDS_WORKERS !== undefined && { workers: vars.RELAIS_CARDS_WORKERS }),
 			...(vars.RELAIS_CARDS_CACHE !== undefined && { cacheDir: vars.RELAIS_CARDS_CACHE }),
 		},
-		decap: {
+		editor: {
 			backend: {
 				name: vars.CMS_BACKEND,
 				branch: vars.CMS_BRANCH,
@@ -276,6 +273,42 @@ export function resolveSettings(settings: SiteSettings, env: Record<string, stri
 				...(vars.CMS_APP_ID && { appId: vars.CMS_APP_ID }),
 			},
 			editorialWorkflow: vars.CMS_EDITORIAL_WORKFLOW,
+		},
+	};
+}
+
+/** What the command-line tools read beyond the site's settings. */
+export interface ToolSettings {
+	/** Output folder, absolute: where `npm run build` writes and `npm run lighthouse` serves from (`RELAIS_OUT_DIR`, default `dist`). */
+	outDir: string;
+	/** Astro's cache folder, absolute (`RELAIS_CACHE_DIR`); unset, Astro's own `node_modules/.astro`. */
+	cacheDir?: string;
+	/** `npm run lighthouse`. */
+	lighthouse: {
+		/** Words searched on the search page audited (`LIGHTHOUSE_QUERY`, default `entreprises`). */
+		query: string;
+		/** Folder for each page's full report, absolute (`LIGHTHOUSE_JSON`); unset, none is written. */
+		reportsDir?: string;
+		/** The browser (`CHROME_PATH`, default Debian's `/usr/bin/chromium`). */
+		chromePath: string;
+	};
+}
+
+/** The environment variables the command-line tools read, documented in the README beside the site's. */
+export const TOOL_ENVIRONMENT = ['RELAIS_OUT_DIR', 'RELAIS_CACHE_DIR', 'LIGHTHOUSE_QUERY', 'LIGHTHOUSE_JSON', 'CHROME_PATH'] as const;
+
+/** The tools' settings; any value is valid, blank counts as unset, folders are relative to the working directory. */
+export function resolveToolSettings(env: Record<string, string | undefined>): ToolSettings {
+	const value = (name: (typeof TOOL_ENVIRONMENT)[number]) => env[name]?.trim() || undefined;
+	const cacheDir = value('RELAIS_CACHE_DIR');
+	const reportsDir = value('LIGHTHOUSE_JSON');
+	return {
+		outDir: path.resolve(value('RELAIS_OUT_DIR') ?? 'dist'),
+		...(cacheDir && { cacheDir: path.resolve(cacheDir) }),
+		lighthouse: {
+			query: value('LIGHTHOUSE_QUERY') ?? 'entreprises',
+			...(reportsDir && { reportsDir: path.resolve(reportsDir) }),
+			chromePath: value('CHROME_PATH') ?? '/usr/bin/chromium',
 		},
 	};
 }

@@ -15,7 +15,7 @@
  *   (it allows WebAssembly only, never `eval`);
  * - no `'unsafe-inline'` for scripts or styles: Astro writes the page script
  *   and the stylesheet as files (`build.inlineStylesheets: 'never'` in
- *   astro.config.mjs), and JSON-LD `<script type="application/ld+json">` is
+ *   src/relais.ts), and JSON-LD `<script type="application/ld+json">` is
  *   data, never executed, so `script-src` does not apply to it;
  * - Pagefind's worker is a file of the site (`/pagefind/pagefind-worker.js`):
  *   `worker-src` falls back to `script-src 'self'`, no `blob:` needed.

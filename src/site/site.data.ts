@@ -5,8 +5,8 @@ import { createUrlBuilder } from './urls';
 
 export const url = createUrlBuilder(settings.site, settings.base);
 
-/** True under `astro dev` (set by the content-check integration): drafts are previewed, the page CSP is off (Vite injects inline code). */
-export const devServer = settings.devServer;
+/** True under `astro dev` (told by `relais()`, src/relais.ts): drafts are previewed, the page CSP is off (Vite injects inline code). */
+export { devServer } from 'virtual:relais/dev-server';
 
 /** « 21 septembre 2020 à 12 h 15 » in the site's zone. */
 export const frenchDate = (date: ContentDate) => formatContentDate(date, settings.timeZone, settings.locale);

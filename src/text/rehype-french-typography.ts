@@ -7,7 +7,7 @@
  * pipeline. So the plugin comes in two shapes sharing one rule
  * (`shouldTypeset`):
  * - `satteriFrenchTypography`, a Sätteri HTML-tree plugin, wired in
- *   `astro.config.mjs` via `satteri({ hastPlugins: [...] })`; MDX inherits
+ *   `relais()` (src/relais.ts) via `satteri({ hastPlugins: [...] })`; MDX inherits
  *   the Markdown processor (`mdx()` extends the Markdown config by default);
  * - `rehypeFrenchTypography`, the same transform as a unified/rehype plugin on
  *   a plain hast tree, for any unified pipeline and for the unit tests.

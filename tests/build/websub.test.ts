@@ -2,7 +2,7 @@
  * WebSub end to end: a project whose `relais.config.ts` names a hub (a local
  * `node:http` server that records what it is sent) builds the `journalists`
  * fixture under `BASE_PATH=/presse`; every feed announces the hub; then
- * `scripts/websub-notify.mjs`, run as the deploy workflow runs it, notifies the
+ * `scripts/websub-notify.mjs`, run as the deploy workflow runs it (`--site`, `--manifest`), notifies the
  * hub of every feed the first time, of none when nothing changed, and only of
  * the feeds whose file changed after an entry is edited and the site rebuilt.
  */
@@ -51,19 +51,17 @@ function build(outDir: string): BuildResult {
 }
 
 /** Runs the notification script as the workflow does; resolves to its exit code and output. */
-function notify(siteDir: string): Promise<{ code: number; output: string; topics: string[] }> {
+function notify(
+	siteDir: string,
+	args = ['--site', siteDir, '--manifest', manifest],
+): Promise<{ code: number; output: string; topics: string[] }> {
 	const before = received.length;
 	return new Promise((resolve) => {
-		execFile(
-			process.execPath,
-			['scripts/websub-notify.mjs'],
-			{ cwd: root, env: { ...process.env, RELAIS_OUT_DIR: siteDir, RELAIS_FEEDS_MANIFEST: manifest } },
-			(error, stdout, stderr) => {
-				const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
-				const topics = received.slice(before).map((request) => request.body.get('hub.url') ?? '');
-				resolve({ code, output: `${stdout}${stderr}`, topics: topics.sort() });
-			},
-		);
+		execFile(process.execPath, ['scripts/websub-notify.mjs', ...args], { cwd: root }, (error, stdout, stderr) => {
+			const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
+			const topics = received.slice(before).map((request) => request.body.get('hub.url') ?? '');
+			resolve({ code, output: `${stdout}${stderr}`, topics: topics.sort() });
+		});
 	});
 }
 
@@ -129,6 +127,13 @@ describe('scripts/websub-notify.mjs', () => {
 			expect(request.body.get('hub.mode')).toBe('publish');
 		}
 		expect(JSON.parse(readFileSync(manifest, 'utf8')).feeds[`${ORIGIN}/presse/rss.xml`]).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('stops on an argument it does not know, notifying nothing', async () => {
+		const { code, topics, output } = await notify(first.outDir, ['--out', first.outDir]);
+		expect(code).toBe(2);
+		expect(topics).toEqual([]);
+		expect(output).toContain('Usage : node scripts/websub-notify.mjs [--site dist] [--manifest node_modules/.cache/relais-feeds.json]');
 	});
 
 	it('notifies nothing when the site is rebuilt unchanged', async () => {

@@ -8,19 +8,19 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import {
-	decapConfig,
-	decapFields,
+	editorConfig,
+	editorFields,
 	editorBackend,
 	editorBackendOrigins,
 	schemaHelpers,
-	type DecapField,
+	type EditorField,
 } from '../../src/editor/sveltia-config';
 import { COLLECTION_REGISTRY, COLLECTIONS, FIELD_LABELS } from '../../src/content/collections';
 import { pressReleaseSchema } from '../../src/content/schemas/entries';
 import { fieldPaths } from '../helpers/schema-paths';
 
 /** The config's fields flattened to paths, like `fieldPaths`. */
-function configPaths(fields: DecapField[], prefix = '', found = new Map<string, DecapField>()): Map<string, DecapField> {
+function configPaths(fields: EditorField[], prefix = '', found = new Map<string, EditorField>()): Map<string, EditorField> {
 	for (const field of fields) {
 		const path = `${prefix}${field.name}`;
 		found.set(path, field);
@@ -31,14 +31,14 @@ function configPaths(fields: DecapField[], prefix = '', found = new Map<string, 
 
 const helpers = schemaHelpers('Europe/Paris');
 const schemas = Object.fromEntries(COLLECTIONS.map((name) => [name, COLLECTION_REGISTRY[name].schema(helpers)]));
-const config = decapConfig({ site: 'https://presse.example.org', base: '/presse/' });
+const config = editorConfig({ site: 'https://presse.example.org', base: '/presse/' });
 const collection = (name: string) => {
 	const found = config.collections.find((item) => item.name === name);
 	if (!found) throw new Error(`no collection ${name}`);
 	return { ...found, paths: configPaths(found.fields) };
 };
 
-describe('decapConfig', () => {
+describe('editorConfig', () => {
 	it('has the collections of the contract, as folders of Markdown entries', () => {
 		expect(config.collections.map((item) => item.name)).toEqual(['communiques', 'rencontres', 'temoignages', 'retombees']);
 		for (const item of config.collections) {
@@ -148,7 +148,7 @@ describe('decapConfig', () => {
 		expect(config).not.toHaveProperty('locale');
 		expect(config.backend).not.toHaveProperty('auth_type');
 		expect(config.publish_mode).toBeUndefined();
-		const github = decapConfig({
+		const github = editorConfig({
 			site: 'https://presse.example.org/ignored',
 			base: '/',
 			contentDir: './site/contenu/',
@@ -206,13 +206,13 @@ describe('editorBackend and editorBackendOrigins', () => {
 	});
 });
 
-describe('decapFields', () => {
+describe('editorFields', () => {
 	it('follows a field added to a schema (the config is generated, not written)', () => {
 		const extended = pressReleaseSchema(helpers).extend({
 			embargo: z.boolean().optional(),
 			partners: z.array(z.object({ name: z.string() })).optional(),
 		});
-		const fields = configPaths(decapFields('communiques', extended));
+		const fields = configPaths(editorFields('communiques', extended));
 		expect(fields.get('embargo')).toMatchObject({ widget: 'boolean', required: false });
 		expect(fields.get('partners')).toMatchObject({ widget: 'list', required: false });
 		expect(fields.get('partners.name')).toMatchObject({ widget: 'string', required: true });

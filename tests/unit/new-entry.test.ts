@@ -11,7 +11,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { createEntry, entrySlug, EntryError, main, parseArguments, planEntry } from '../../scripts/new.mjs';
 import { COLLECTION_REGISTRY, COLLECTIONS } from '../../src/content/collections';
+import { publicationStatus } from '../../src/content/publishing';
 import type { SchemaHelpers } from '../../src/content/schemas/entries';
+import { defineSettings, resolveSettings } from '../../src/settings/resolve';
 
 const helpers = { image: () => z.string(), reference: () => z.string(), timeZone: 'Europe/Paris' } as unknown as SchemaHelpers;
 const SCHEMAS = Object.fromEntries(COLLECTIONS.map((name) => [name, COLLECTION_REGISTRY[name].schema(helpers)])) as {
@@ -27,7 +29,6 @@ beforeEach(() => {
 });
 afterEach(() => {
 	rmSync(contentDir, { recursive: true, force: true });
-	vi.unstubAllEnvs();
 	vi.restoreAllMocks();
 });
 
@@ -73,7 +74,15 @@ describe('arguments', () => {
 			date: '2021-11-24',
 		});
 		expect(parseArguments(['rencontre', '--date=2021-11-24', 'Soirée'])).toMatchObject({ date: '2021-11-24', title: 'Soirée' });
-		expect(() => parseArguments(['rencontre', 'x', '--force'])).toThrow(/Option inconnue/);
+		expect(parseArguments(['-h'])).toMatchObject({ help: true });
+	});
+
+	it('refuses unknown options and a --date without its value, in French', () => {
+		expect(() => parseArguments(['rencontre', 'x', '--force'])).toThrow(
+			'Option inconnue : --force. Seule l’option --date AAAA-MM-JJ existe.',
+		);
+		expect(() => parseArguments(['rencontre', 'x', '--date'])).toThrow('Il manque la date après --date (format AAAA-MM-JJ).');
+		expect(() => parseArguments(['rencontre', 'x', '--date', '--help'])).toThrow('Il manque la date après --date');
 	});
 });
 
@@ -157,11 +166,38 @@ describe('creating entries', () => {
 		writeFileSync(path.join(contentDir, 'communiques', '2025-01-01-visite', 'index.md'), '---\n---\n');
 		expect(() => createEntry({ type: 'communique', title: 'Visite', now: NOW, contentDir })).toThrow(/existe déjà/);
 	});
+});
 
-	it('honours RELAIS_CONTENT_DIR', () => {
-		vi.stubEnv('RELAIS_CONTENT_DIR', contentDir);
-		const { file } = createEntry({ type: 'temoignage', title: 'Romain Paulhac', now: NOW });
-		expect(file.startsWith(contentDir)).toBe(true);
+describe('the site’s settings', () => {
+	/** The settings of a site in `timeZone` whose content folder is `contentDir` (`RELAIS_CONTENT_DIR`). */
+	const siteIn = (timeZone: string) =>
+		resolveSettings(defineSettings({ name: 'Relais', description: 'Salle de presse', timeZone }), { RELAIS_CONTENT_DIR: contentDir }, NOW);
+
+	beforeEach(() => {
+		vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+		vi.spyOn(console, 'log').mockImplementation(() => {});
+	});
+	afterEach(() => vi.useRealTimers());
+
+	it('date the entry now on the wall clock of the site’s time zone, published once no longer a draft', () => {
+		// 23:30 UTC on 31 December: 18:30 the same day in Montréal (00:30 the next day in Paris, hours ahead).
+		expect(main(['communique', 'Visite'], siteIn('America/Montreal'))).toBe(0);
+		const file = path.join(contentDir, 'communiques', '2024-12-31-visite.md');
+		const data = frontmatter(file);
+		expect(data.date).toBe('2024-12-31T18:30');
+		const schema = COLLECTION_REGISTRY.communiques.schema({ ...helpers, timeZone: 'America/Montreal' });
+		const entry = schema.parse({ ...data, draft: false });
+		expect(entry.date.instant.toISOString()).toBe(NOW.toISOString());
+		expect(publicationStatus(entry, NOW)).toBe('published');
+	});
+
+	it('date it in Auckland, already the next day', () => {
+		expect(main(['rencontre', 'Soirée'], siteIn('Pacific/Auckland'))).toBe(0);
+		// 12:30 on 1 January in Auckland (UTC+13 in summer).
+		expect(frontmatter(path.join(contentDir, 'rencontres', '2025-01-01-soiree.md'))).toMatchObject({
+			date: '2025-01-01T12:30',
+			event: { start: '2025-01-01' },
+		});
 	});
 });
 
@@ -182,14 +218,14 @@ describe('command line', () => {
 	});
 
 	it('prints the relative path and a hint, and exits 1 on an existing file', () => {
-		vi.stubEnv('RELAIS_CONTENT_DIR', contentDir);
+		const site = resolveSettings(defineSettings({ name: 'Relais', description: 'Salle de presse' }), { RELAIS_CONTENT_DIR: contentDir });
 		const log = vi.spyOn(console, 'log').mockImplementation(() => {});
 		const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-		expect(main(['communique', 'Titre du communiqué', '--date', '2021-09-20'])).toBe(0);
+		expect(main(['communique', 'Titre du communiqué', '--date', '2021-09-20'], site)).toBe(0);
 		const printed = log.mock.calls.flat().join('\n');
 		expect(printed).toContain(path.relative(process.cwd(), path.join(contentDir, 'communiques', '2021-09-20-titre-du-communique.md')));
 		expect(printed).toMatch(/npm run check/);
-		expect(main(['communique', 'Titre du communiqué', '--date', '2021-09-20'])).toBe(1);
+		expect(main(['communique', 'Titre du communiqué', '--date', '2021-09-20'], site)).toBe(1);
 		expect(error.mock.calls.flat().join('\n')).toMatch(/existe déjà/);
 	});
 });

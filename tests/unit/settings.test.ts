@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { defineSettings, ENVIRONMENT, resolveSettings } from '../../src/settings/resolve';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defineSettings, ENVIRONMENT, resolveSettings, resolveToolSettings, TOOL_ENVIRONMENT } from '../../src/settings/resolve';
 
 const site = defineSettings({ name: 'Relais', description: 'Salle de presse' });
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -72,6 +73,33 @@ describe('RELAIS_BUILD_TIME', () => {
 	});
 });
 
+describe('the settings module (src/settings/settings.ts)', () => {
+	afterEach(() => {
+		vi.unstubAllEnvs();
+		vi.resetModules();
+	});
+
+	it('gives every evaluation in one process the same build time, without writing the environment', async () => {
+		// Astro evaluates the module several times in one build: an entry scheduled for "now" must be in or out of every output alike.
+		vi.stubEnv('RELAIS_BUILD_TIME', '');
+		const first = (await import('../../src/settings/settings')).settings.buildTime;
+		vi.resetModules();
+		await sleep(20);
+		const second = (await import('../../src/settings/settings')).settings.buildTime;
+		expect(second.getTime()).toBe(first.getTime());
+		expect(first.getTime()).toBeLessThanOrEqual(Date.now());
+		expect(process.env.RELAIS_BUILD_TIME).toBe('');
+	});
+
+	it('reads RELAIS_BUILD_TIME and the tools’ variables from the environment', async () => {
+		vi.stubEnv('RELAIS_BUILD_TIME', '2026-03-01T12:00:00Z');
+		vi.stubEnv('RELAIS_OUT_DIR', 'sortie');
+		const { settings, tools } = await import('../../src/settings/settings');
+		expect(settings.buildTime.toISOString()).toBe('2026-03-01T12:00:00.000Z');
+		expect(tools.outDir).toBe(path.resolve('sortie'));
+	});
+});
+
 describe('RELAIS_CONTENT_DIR', () => {
 	it('defaults to content/ in the working directory', () => {
 		expect(defaults.contentDir.href).toBe(pathToFileURL(`${path.resolve('content')}/`).href);
@@ -82,27 +110,24 @@ describe('RELAIS_CONTENT_DIR', () => {
 	});
 });
 
-describe('switches: RELAIS_PREVIEW, RELAIS_DEV_SERVER, RELAIS_CARDS, CMS_EDITORIAL_WORKFLOW', () => {
+describe('switches: RELAIS_PREVIEW, RELAIS_CARDS, CMS_EDITORIAL_WORKFLOW', () => {
 	it('have their defaults', () => {
 		expect(defaults.preview).toBe(false);
-		expect(defaults.devServer).toBe(false);
 		expect(defaults.cards.perEntry).toBe(true);
-		expect(defaults.decap.editorialWorkflow).toBe(false);
+		expect(defaults.editor.editorialWorkflow).toBe(false);
 	});
 	it('read 1, true, on and 0, false, off in any case', () => {
 		expect(resolve({ RELAIS_PREVIEW: '1' }).preview).toBe(true);
 		expect(resolve({ RELAIS_PREVIEW: 'TRUE' }).preview).toBe(true);
 		expect(resolve({ RELAIS_PREVIEW: '0' }).preview).toBe(false);
-		expect(resolve({ RELAIS_DEV_SERVER: '1' }).devServer).toBe(true);
 		expect(resolve({ RELAIS_CARDS: 'off' }).cards.perEntry).toBe(false);
 		expect(resolve({ RELAIS_CARDS: 'On' }).cards.perEntry).toBe(true);
-		expect(resolve({ CMS_EDITORIAL_WORKFLOW: '1' }).decap.editorialWorkflow).toBe(true);
+		expect(resolve({ CMS_EDITORIAL_WORKFLOW: '1' }).editor.editorialWorkflow).toBe(true);
 	});
 	it('reject anything else', () => {
 		const message = (name: string, value: string, example: string) =>
 			invalid(`${name} : « ${value} » n’est pas reconnu (valeurs possibles : 1 ou 0) (exemple : ${name}=${example}).`);
 		expect(failure({ RELAIS_PREVIEW: 'oui' })).toBe(message('RELAIS_PREVIEW', 'oui', '1'));
-		expect(failure({ RELAIS_DEV_SERVER: 'yes' })).toBe(message('RELAIS_DEV_SERVER', 'yes', '1'));
 		expect(failure({ RELAIS_CARDS: 'aucune' })).toBe(message('RELAIS_CARDS', 'aucune', 'off'));
 		expect(failure({ CMS_EDITORIAL_WORKFLOW: 'pr' })).toBe(message('CMS_EDITORIAL_WORKFLOW', 'pr', '1'));
 	});
@@ -129,16 +154,16 @@ describe('RELAIS_CARDS_CACHE', () => {
 
 describe('CMS_BACKEND, CMS_REPO, CMS_BRANCH, CMS_API_ROOT, CMS_BASE_URL, CMS_AUTH_ENDPOINT, CMS_APP_ID', () => {
 	it('default to GitHub on main, no repository', () => {
-		expect(defaults.decap.backend).toEqual({ name: 'github', branch: 'main' });
+		expect(defaults.editor.backend).toEqual({ name: 'github', branch: 'main' });
 	});
 	it('read a GitHub backend with its OAuth relay', () => {
-		const { decap } = resolve({
+		const { editor } = resolve({
 			CMS_REPO: 'relais/salle-de-presse',
 			CMS_BRANCH: 'prod',
 			CMS_BASE_URL: 'https://auth.example.org',
 			CMS_AUTH_ENDPOINT: 'api/auth',
 		});
-		expect(decap.backend).toEqual({
+		expect(editor.backend).toEqual({
 			name: 'github',
 			repo: 'relais/salle-de-presse',
 			branch: 'prod',
@@ -153,9 +178,9 @@ describe('CMS_BACKEND, CMS_REPO, CMS_BRANCH, CMS_API_ROOT, CMS_BASE_URL, CMS_AUT
 				CMS_REPO: 'dsi/web/presse',
 				CMS_API_ROOT: 'https://gitlab.example.org/api/v4',
 				CMS_APP_ID: 'abc123',
-			}).decap.backend,
+			}).editor.backend,
 		).toEqual({ name: 'gitlab', repo: 'dsi/web/presse', branch: 'main', apiRoot: 'https://gitlab.example.org/api/v4', appId: 'abc123' });
-		expect(resolve({ CMS_BACKEND: 'gitea', CMS_REPO: 'mairie/presse' }).decap.backend).toMatchObject({ name: 'gitea' });
+		expect(resolve({ CMS_BACKEND: 'gitea', CMS_REPO: 'mairie/presse' }).editor.backend).toMatchObject({ name: 'gitea' });
 	});
 	it('reject each invalid value with its own message', () => {
 		expect(failure({ CMS_BACKEND: 'git-gateway' })).toBe(
@@ -220,7 +245,37 @@ describe('the environment as a whole', () => {
 		const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
 		const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
 		const documented = new Set([...section.matchAll(/^\| `([A-Z_]+)`/gm)].map((match) => match[1]));
-		expect(Object.keys(ENVIRONMENT).filter((name) => !documented.has(name))).toEqual([]);
+		expect([...Object.keys(ENVIRONMENT), ...TOOL_ENVIRONMENT].filter((name) => !documented.has(name))).toEqual([]);
+	});
+
+	it('no longer knows RELAIS_DEV_SERVER: only Astro’s command tells a dev server (src/relais.ts)', () => {
+		expect(Object.keys(ENVIRONMENT)).not.toContain('RELAIS_DEV_SERVER');
+		expect(resolve({ RELAIS_DEV_SERVER: '1' })).toEqual(defaults);
+	});
+});
+
+describe('the command-line tools’ variables', () => {
+	it('have their defaults, folders made absolute from the working directory', () => {
+		expect(resolveToolSettings({})).toEqual({
+			outDir: path.resolve('dist'),
+			lighthouse: { query: 'entreprises', chromePath: '/usr/bin/chromium' },
+		});
+	});
+	it('read each variable, blank counting as unset', () => {
+		expect(
+			resolveToolSettings({
+				RELAIS_OUT_DIR: 'public-site',
+				RELAIS_CACHE_DIR: '/tmp/relais-cache',
+				LIGHTHOUSE_QUERY: 'usine',
+				LIGHTHOUSE_JSON: 'rapports',
+				CHROME_PATH: '/usr/bin/chromium-browser',
+			}),
+		).toEqual({
+			outDir: path.resolve('public-site'),
+			cacheDir: '/tmp/relais-cache',
+			lighthouse: { query: 'usine', reportsDir: path.resolve('rapports'), chromePath: '/usr/bin/chromium-browser' },
+		});
+		expect(resolveToolSettings(Object.fromEntries(TOOL_ENVIRONMENT.map((name) => [name, ' '])))).toEqual(resolveToolSettings({}));
 	});
 });
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { APIRoute } from 'astro';
 import { stringify } from 'yaml';
 import { settings } from '../../settings/settings';
-import { decapConfig } from '../../editor/sveltia-config';
+import { editorConfig } from '../../editor/sveltia-config';
 
 /** The content folder relative to the repository (the editor's paths are), `content` when it lies outside. */
 function contentDirInRepository(): string {
@@ -18,12 +18,12 @@ function contentDirInRepository(): string {
 }
 
 export const GET: APIRoute = () => {
-	const config = decapConfig({
+	const config = editorConfig({
 		site: settings.site,
 		base: settings.base,
 		contentDir: contentDirInRepository(),
 		timeZone: settings.timeZone,
-		...settings.decap,
+		...settings.editor,
 	});
 	const header = '# Généré par src/editor/sveltia-config.ts à partir des schémas (src/content/schemas/) : ne pas modifier à la main.\n';
 	return new Response(header + stringify(config, { lineWidth: 0 }), {
