@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { attachmentSchema } from './attachment';
 import { contactSchema } from './contact';
 import { eventSchema } from './event';
-import { contentDate, list, optional, text, textOrNumber } from './fields';
+import { contentDate, languageTag, list, optional, text, textOrNumber } from './fields';
 import { figureSchema, speakerSchema } from './people';
 import { photoSchema } from './photo';
 
@@ -17,8 +17,8 @@ export interface SchemaHelpers {
 	timeZone: string;
 }
 
-/** Fields every collection shares. */
-const commonFields = ({ image, timeZone }: SchemaHelpers) => ({
+/** Fields every collection shares; `collection` is the one being described (a translation's original belongs to it). */
+const commonFields = ({ image, reference, timeZone }: SchemaHelpers, collection: string) => ({
 	/** Publication date; sorts lists and feeds. Required. Example: `2020-09-17` or `2020-09-17T10:00`. */
 	date: contentDate(timeZone),
 	/** Date of the last update, shown on the page. Default: none. Example: `2020-09-18`. */
@@ -27,6 +27,15 @@ const commonFields = ({ image, timeZone }: SchemaHelpers) => ({
 	tags: list(textOrNumber()).default([]),
 	/** A draft is never published by a production build. Default: `false`. */
 	draft: z.boolean({ message: 'true ou false est attendu' }).default(false),
+	/**
+	 * An entry dated in the future, under embargo: it stays scheduled like any other and no
+	 * output shows it before its date (private previews are a later feature). Default: `false`.
+	 */
+	embargo: z.boolean({ message: 'true ou false est attendu' }).default(false),
+	/** Language of the entry, a BCP 47 tag. Default: none, read as the site's language (`fr`). Example: `en`. */
+	lang: optional(languageTag()),
+	/** Id of the entry of the same collection this one translates; a missing id fails the check. Default: none. Example: `2020-09-17-visite-territoires-d-industrie`. */
+	translationOf: optional(reference(collection)),
 	/** Cover image, `src` relative to the entry, `alt` required. Default: none. Example: `{ src: ./couverture.jpg, alt: "…" }`. */
 	image: optional(
 		z.object({
@@ -41,7 +50,7 @@ const commonFields = ({ image, timeZone }: SchemaHelpers) => ({
 /** `communiques`: press releases. */
 export const pressReleaseSchema = (helpers: SchemaHelpers) =>
 	z.object({
-		...commonFields(helpers),
+		...commonFields(helpers, 'communiques'),
 		/** Title. Required. Example: `"Visite du directeur du programme Territoires d’industrie"`. */
 		title: text(),
 		/** Standfirst (chapô). Required. */
@@ -61,7 +70,7 @@ export const pressReleaseSchema = (helpers: SchemaHelpers) =>
 /** `rencontres`: reports of meetings and events. */
 export const meetingReportSchema = (helpers: SchemaHelpers) =>
 	z.object({
-		...commonFields(helpers),
+		...commonFields(helpers, 'rencontres'),
 		/** Title. Required. */
 		title: text(),
 		/** Standfirst. Required. */
@@ -83,7 +92,7 @@ export const meetingReportSchema = (helpers: SchemaHelpers) =>
 /** `temoignages`: testimonials of company leaders. */
 export const testimonialSchema = (helpers: SchemaHelpers) =>
 	z.object({
-		...commonFields(helpers),
+		...commonFields(helpers, 'temoignages'),
 		/** Who speaks; the page's heading. Required. Example: `"Pierre Bonnefoy"`. */
 		name: text(),
 		/** Role. Default: none. Example: `"Dirigeant"`. */
@@ -101,7 +110,7 @@ export const testimonialSchema = (helpers: SchemaHelpers) =>
 /** `retombees`: press coverage, articles and programmes about the releases. */
 export const coverageSchema = (helpers: SchemaHelpers) =>
 	z.object({
-		...commonFields(helpers),
+		...commonFields(helpers, 'retombees'),
 		/** Headline of the article or programme. Required. Example: `"Territoires d’industrie : le directeur du programme à Alès"`. */
 		title: text(),
 		/** Publication, station or site. Required. Example: `"Midi Libre"`. */
