@@ -110,8 +110,16 @@ describe('the web editor', () => {
 			const fields = new Map(collection.fields.map((field) => [field.name, field]));
 			expect(fields.get('lang')).toMatchObject({ label: 'Langue', widget: 'string', required: false });
 			expect(fields.get('embargo')).toMatchObject({ label: 'Sous embargo', widget: 'boolean', required: false, default: false });
-			expect(fields.get('translationOf')).toMatchObject({ widget: 'relation', collection: collection.name, required: false });
+			expect(fields.get('translationOf')).toMatchObject({
+				widget: 'relation',
+				collection: collection.name,
+				required: false,
+				// Found by what names an entry of that collection: a testimonial's title is optional.
+				search_fields: [collection.identifier_field],
+				display_fields: [collection.identifier_field],
+			});
 		}
+		expect(config.collections.find((collection) => collection.name === 'temoignages')?.identifier_field).toBe('name');
 		const contacts = config.collections
 			.find((collection) => collection.name === 'communiques')
 			?.fields.find((field) => field.name === 'contacts');
