@@ -17,8 +17,8 @@ export interface SchemaHelpers {
 	timeZone: string;
 }
 
-/** Fields every collection shares; `collection` is the one being described (a translation's original belongs to it). */
-const commonFields = ({ image, reference, timeZone }: SchemaHelpers, collection: string) => ({
+/** Fields every collection shares, first in the web editor. */
+const commonFields = ({ image, timeZone }: SchemaHelpers) => ({
 	/** Publication date; sorts lists and feeds. Required. Example: `2020-09-17` or `2020-09-17T10:00`. */
 	date: contentDate(timeZone),
 	/** Date of the last update, shown on the page. Default: none. Example: `2020-09-18`. */
@@ -32,10 +32,6 @@ const commonFields = ({ image, reference, timeZone }: SchemaHelpers, collection:
 	 * output shows it before its date (private previews are a later feature). Default: `false`.
 	 */
 	embargo: z.boolean({ message: 'true ou false est attendu' }).default(false),
-	/** Language of the entry, a BCP 47 tag. Default: none, read as the site's language (`fr`). Example: `en`. */
-	lang: optional(languageTag()),
-	/** Id of the entry of the same collection this one translates; a missing id fails the check. Default: none. Example: `2020-09-17-visite-territoires-d-industrie`. */
-	translationOf: optional(reference(collection)),
 	/** Cover image, `src` relative to the entry, `alt` required. Default: none. Example: `{ src: ./couverture.jpg, alt: "…" }`. */
 	image: optional(
 		z.object({
@@ -47,10 +43,21 @@ const commonFields = ({ image, reference, timeZone }: SchemaHelpers, collection:
 	),
 });
 
+/**
+ * The language fields every collection shares, last in the web editor (few entries use them);
+ * `collection` is the one being described, which a translation's original belongs to.
+ */
+const languageFields = ({ reference }: SchemaHelpers, collection: string) => ({
+	/** Language of the entry, a BCP 47 tag. Default: none, read as the site's language (`fr`). Example: `en`. */
+	lang: optional(languageTag()),
+	/** Id of the entry of the same collection this one translates; a missing id fails the check. Default: none. Example: `2020-09-17-visite-territoires-d-industrie`. */
+	translationOf: optional(reference(collection)),
+});
+
 /** `communiques`: press releases. */
 export const pressReleaseSchema = (helpers: SchemaHelpers) =>
 	z.object({
-		...commonFields(helpers, 'communiques'),
+		...commonFields(helpers),
 		/** Title. Required. Example: `"Visite du directeur du programme Territoires d’industrie"`. */
 		title: text(),
 		/** Standfirst (chapô). Required. */
@@ -65,12 +72,13 @@ export const pressReleaseSchema = (helpers: SchemaHelpers) =>
 		attachments: list(attachmentSchema).default([]),
 		/** Press photos beside the entry, each with its credit. Default: `[]`. */
 		photos: list(photoSchema(helpers.image)).default([]),
+		...languageFields(helpers, 'communiques'),
 	});
 
 /** `rencontres`: reports of meetings and events. */
 export const meetingReportSchema = (helpers: SchemaHelpers) =>
 	z.object({
-		...commonFields(helpers, 'rencontres'),
+		...commonFields(helpers),
 		/** Title. Required. */
 		title: text(),
 		/** Standfirst. Required. */
@@ -87,12 +95,13 @@ export const meetingReportSchema = (helpers: SchemaHelpers) =>
 		attachments: list(attachmentSchema).default([]),
 		/** Press photos beside the entry, each with its credit. Default: `[]`. */
 		photos: list(photoSchema(helpers.image)).default([]),
+		...languageFields(helpers, 'rencontres'),
 	});
 
 /** `temoignages`: testimonials of company leaders. */
 export const testimonialSchema = (helpers: SchemaHelpers) =>
 	z.object({
-		...commonFields(helpers, 'temoignages'),
+		...commonFields(helpers),
 		/** Who speaks; the page's heading. Required. Example: `"Pierre Bonnefoy"`. */
 		name: text(),
 		/** Role. Default: none. Example: `"Dirigeant"`. */
@@ -105,12 +114,13 @@ export const testimonialSchema = (helpers: SchemaHelpers) =>
 		title: optional(text()),
 		/** Description; derived from the body when absent. */
 		description: optional(text()),
+		...languageFields(helpers, 'temoignages'),
 	});
 
 /** `retombees`: press coverage, articles and programmes about the releases. */
 export const coverageSchema = (helpers: SchemaHelpers) =>
 	z.object({
-		...commonFields(helpers, 'retombees'),
+		...commonFields(helpers),
 		/** Headline of the article or programme. Required. Example: `"Territoires d’industrie : le directeur du programme à Alès"`. */
 		title: text(),
 		/** Publication, station or site. Required. Example: `"Midi Libre"`. */
@@ -124,4 +134,5 @@ export const coverageSchema = (helpers: SchemaHelpers) =>
 		),
 		/** Id of the `communiques` entry it covers. Default: none. Example: `2020-09-17-visite-territoires-d-industrie`. */
 		communique: optional(helpers.reference('communiques')),
+		...languageFields(helpers, 'retombees'),
 	});
