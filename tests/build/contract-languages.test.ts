@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { unzipSync } from 'fflate';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +94,13 @@ describe('an entry in another language and the entry it translates', () => {
 				.map((time) => time.text);
 		expect(times(TRANSLATION)).toEqual(['May 20, 2025 at 10:00 AM', 'May 22, 2025']);
 		expect(times(ORIGINAL)).toEqual(['10\u00a0mai\u00a02025 à 10\u00a0h', '12\u00a0mai\u00a02025']);
+	});
+
+	it('lists both in the feeds, which feed readers parse', () => {
+		for (const feed of ['rss.xml', 'atom.xml', 'communiques/rss.xml']) {
+			const urls = parseFeed(readOutput(site.outDir, feed)).items.map((item) => item.url);
+			expect(urls, feed).toEqual(expect.arrayContaining([`${ORIGIN}/${ORIGINAL}/`, `${ORIGIN}/${TRANSLATION}/`]));
+		}
 	});
 });
 
