@@ -16,7 +16,7 @@ import { url } from '../site/site.data';
 
 /** A contact as shown, with its card. */
 export interface ContactCard {
-	/** Name and role in French typography; e-mail and phone as written. */
+	/** Name, role and organisation in French typography; e-mail and phone as written. */
 	contact: Contact;
 	slug: string;
 	/** File name of the card: `<slug>.vcf`. */
@@ -29,7 +29,8 @@ export interface ContactCard {
 
 // The country of national phone numbers (`04 66…` → `+33 4 66…`) is the site's region.
 const region = new Intl.Locale(settings.locale).region;
-const organisation = settings.legal.publisher ?? settings.name;
+// A contact's card files them under their own organisation, or else the site's publisher.
+const publisher = settings.legal.publisher ?? settings.name;
 
 function contactCards(contacts: Contact[], folder: string[]): ContactCard[] {
 	const taken = new Map<string, number>();
@@ -43,12 +44,13 @@ function contactCards(contacts: Contact[], folder: string[]): ContactCard[] {
 			...written,
 			name: frenchTypography(written.name),
 			...(written.role && { role: frenchTypography(written.role) }),
+			...(written.organisation && { organisation: frenchTypography(written.organisation) }),
 		};
 		const vcard = serializeVCard({
 			kind: contactKind(written.name),
 			name: contact.name,
 			role: contact.role,
-			organisation,
+			organisation: contact.organisation ?? publisher,
 			email: contact.email,
 			tel: contact.phone && telUri(contact.phone, region),
 			url: url.absolute(),

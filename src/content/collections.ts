@@ -1,5 +1,5 @@
 /**
- * The registry of the content collections (`../shared/CONTENT-MODEL.md`): for each,
+ * The registry of the content collections (`docs/content-model.md`): for each,
  * its schema, French labels, the template of `npm run new` and what the web editor
  * shows. Everything that knows the collections reads them here (Astro's
  * collections, the content check, the editor config, feeds, cards, search,
@@ -44,7 +44,7 @@ export interface CollectionSpec {
 	labels: CollectionLabels;
 	/** `templates/<template>.md`, used by `npm run new -- <template> "Titre"`. */
 	template: string;
-	/** Fields holding the id of an entry of another collection: a missing id fails the check. */
+	/** Fields holding the id of an entry (of this collection for `translationOf`): a missing id fails the check. */
 	references?: Readonly<Record<string, string>>;
 	editor: CollectionEditor;
 }
@@ -63,6 +63,7 @@ export const COLLECTION_REGISTRY = {
 			intro: 'Les communiqués du service de presse, du plus récent au plus ancien.',
 		},
 		template: 'communique',
+		references: { translationOf: 'communiques' },
 		editor: { description: 'Les communiqués du service de presse.', identifierField: 'title', summary: dated('title') },
 	},
 	rencontres: {
@@ -75,6 +76,7 @@ export const COLLECTION_REGISTRY = {
 			intro: 'Les comptes rendus des rencontres et événements des réseaux d’entreprises.',
 		},
 		template: 'rencontre',
+		references: { translationOf: 'rencontres' },
 		editor: { description: 'Comptes rendus de rencontres et d’événements.', identifierField: 'title', summary: dated('title') },
 	},
 	temoignages: {
@@ -87,7 +89,7 @@ export const COLLECTION_REGISTRY = {
 			intro: 'La parole des dirigeantes et dirigeants d’entreprise.',
 		},
 		template: 'temoignage',
-		references: { rencontre: 'rencontres' },
+		references: { rencontre: 'rencontres', translationOf: 'temoignages' },
 		editor: {
 			description: 'La parole des dirigeantes et dirigeants d’entreprise.',
 			identifierField: 'name',
@@ -105,7 +107,7 @@ export const COLLECTION_REGISTRY = {
 			intro: 'Les articles et émissions consacrés à nos communiqués et à nos rencontres, du plus récent au plus ancien.',
 		},
 		template: 'retombee',
-		references: { communique: 'communiques' },
+		references: { communique: 'communiques', translationOf: 'retombees' },
 		editor: {
 			description: 'Les articles, reportages et émissions qui parlent de nous (retombées presse).',
 			identifierField: 'title',
@@ -139,6 +141,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 	updated: 'Mis à jour le',
 	tags: 'Thèmes',
 	draft: 'Brouillon',
+	embargo: 'Sous embargo',
+	lang: 'Langue',
+	translationOf: 'Traduction de',
 	image: 'Image de couverture',
 	'image.src': 'Fichier image',
 	'image.alt': 'Texte alternatif',
@@ -154,6 +159,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 	contacts: 'Contacts presse',
 	'contacts.name': 'Nom',
 	'contacts.role': 'Fonction',
+	'contacts.organisation': 'Organisation',
 	'contacts.email': 'Adresse e-mail',
 	'contacts.phone': 'Téléphone',
 	attachments: 'Fichiers (dossier de presse)',
@@ -204,6 +210,9 @@ export const FIELD_HINTS: Readonly<Record<string, string>> = {
 	updated: 'Date de la dernière mise à jour, affichée sur la page. Laisser vide sinon.',
 	tags: 'Un thème par ligne ou séparés par des virgules (exemple : industrie, RSE). Chaque thème a sa page et son flux.',
 	draft: 'Un brouillon n’est jamais publié sur le site.',
+	embargo: 'Pour une entrée datée dans le futur : elle reste invisible sur le site jusqu’à sa date, comme toute entrée programmée.',
+	lang: 'Laisser vide pour le français. Sinon, le code de la langue : « en » (anglais), « es » (espagnol), « de » (allemand)…',
+	translationOf: 'Si cette entrée traduit une autre entrée : l’entrée d’origine. Les deux pages se renvoient l’une à l’autre ; la traduction n’est publiée qu’avec l’original.',
 	image: 'Facultative. Si vous ajoutez une image, le texte alternatif est obligatoire.',
 	'image.src': 'L’image est enregistrée à côté de l’entrée.',
 	'image.alt': 'Décrivez ce que montre l’image, pour les personnes qui ne la voient pas.',
@@ -213,6 +222,7 @@ export const FIELD_HINTS: Readonly<Record<string, string>> = {
 	'event.start': 'Date, et heure si elle est connue (heure de Paris).',
 	'event.end': 'Facultative : date, et heure, de fin.',
 	'event.place': 'Par exemple « Pôle Mécanique d’Alès, salle Hospitality ».',
+	'contacts.organisation': 'Facultative : l’organisme pour lequel travaille ce contact, s’il n’est pas celui du site ; sa fiche contact le range dans cet organisme.',
 	'contacts.email': 'Affichée comme lien « mailto: ».',
 	'contacts.phone': 'Tel qu’il doit s’afficher, par exemple « 04 66 00 00 00 ».',
 	attachments: 'Dossier de presse, programme… Les fichiers sont enregistrés à côté de l’entrée ; leur type et leur taille sont affichés.',

@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { settings } from '../settings/settings';
 import { cacheKey } from '../site/cache-key';
 import type { ContentDate } from '../text/dates';
-import { isPublished, publicationStatus, type PublicationStatus } from './publishing';
+import { isPublished, publicationStatus, type FindOriginal, type PublicationStatus } from './publishing';
 import { frenchTypography } from '../text/typography';
 import { coverageDescription } from './coverage';
 import { testimonialDescription, testimonialTitle } from './testimonial';
@@ -36,10 +36,12 @@ export interface NewsItem {
 	/** Site-relative URL of the entry's page. */
 	href: string;
 	status: PublicationStatus;
+	/** Language of the entry (BCP 47): its `lang`, or the site's. */
+	lang: string;
 }
 
 /** Drafts and scheduled entries are shown only by `astro dev` and preview builds. */
-export const publishingContext = {
+const publishingContext = {
 	now: settings.buildTime,
 	preview: settings.preview || devServer,
 };
@@ -47,8 +49,14 @@ export const publishingContext = {
 /** The key of an entry across collections. */
 export const entryKey = (collection: CollectionName, id: string) => `${collection}/${id}`;
 
-function toNewsItem(entry: AnyEntry): NewsItem {
-	const status = publicationStatus(entry.data, settings.buildTime);
+/** Finds an entry of `entries` by id: a translation's original is in its own collection. */
+function originalsAmong(entries: AnyEntry[]): FindOriginal {
+	const byId = new Map(entries.map((entry) => [entry.id, entry.data]));
+	return (id) => byId.get(id);
+}
+
+function toNewsItem(entry: AnyEntry, findOriginal: FindOriginal): NewsItem {
+	const status = publicationStatus(entry.data, settings.buildTime, findOriginal);
 	const base = {
 		collection: entry.collection,
 		id: entry.id,
@@ -59,6 +67,7 @@ function toNewsItem(entry: AnyEntry): NewsItem {
 		tags: entry.data.tags,
 		href: url.path(entry.collection, entry.id),
 		status,
+		lang: entry.data.lang ?? settings.language,
 	};
 	switch (entry.collection) {
 		case 'temoignages':
@@ -89,6 +98,9 @@ function toNewsItem(entry: AnyEntry): NewsItem {
 	}
 }
 
+/** The BCP 47 locale of an entry's page: the site's (`fr-FR`) for an entry in the site's language, else the entry's `lang`. */
+export const localeOf = (item: NewsItem): string => (item.lang === settings.language ? settings.locale : item.lang);
+
 export const byNewest = (a: NewsItem, b: NewsItem) => b.date.instant.getTime() - a.date.instant.getTime() || a.id.localeCompare(b.id);
 
 /**
@@ -107,9 +119,13 @@ const cache = new Map<CollectionName, Promise<NewsItem[]>>();
 export function getPublished(collection: CollectionName): Promise<NewsItem[]> {
 	let items = cache.get(collection);
 	if (!items) {
-		items = getEntries(collection, (entry) => isPublished(entry.data, publishingContext)).then((entries) =>
-			entries.map(toNewsItem).sort(byNewest),
-		);
+		items = getEntries(collection).then((entries) => {
+			const findOriginal = originalsAmong(entries);
+			return entries
+				.filter((entry) => isPublished(entry.data, publishingContext, findOriginal))
+				.map((entry) => toNewsItem(entry, findOriginal))
+				.sort(byNewest);
+		});
 		cache.set(collection, items);
 	}
 	return items;

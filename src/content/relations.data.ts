@@ -1,7 +1,8 @@
 /**
  * The joins between entries, computed once per build and looked up by pages:
  * neighbours in a collection, related entries, a rencontre's testimonials, a
- * testimonial's rencontre, a release's press coverage, the release a coverage item covers. A page asks for its entry's key and does no walk
+ * testimonial's rencontre, a release's press coverage, the release a coverage item covers,
+ * the versions of an entry in other languages. A page asks for its entry's key and does no walk
  * over the archive, so its cost does not depend on the archive's size.
  */
 import { relatedEntries, type Relatable } from './related';
@@ -31,6 +32,12 @@ interface EntryRelations {
 	coverage: NewsItem[];
 	/** Up to three entries sharing themes, testimonials and meeting excepted. */
 	related: NewsItem[];
+	/**
+	 * The published versions of the entry, itself included, when it has others: the original
+	 * first, then its translations (`translationOf`, directly or through another translation)
+	 * by id, one per language. Empty otherwise.
+	 */
+	versions: NewsItem[];
 }
 
 interface EntryIndex {
@@ -67,6 +74,8 @@ async function buildIndex(): Promise<EntryIndex> {
 	const testimonialsOf = await referrers('temoignages', 'rencontre', 'rencontres');
 	const coverageOf = await referrers('retombees', 'communique', 'communiques');
 
+	const versionsOf = translationGroups(all, items);
+
 	const relations = new Map<string, EntryRelations>();
 	for (const collection of COLLECTIONS) {
 		const list = await getPublished(collection);
@@ -93,6 +102,7 @@ async function buildIndex(): Promise<EntryIndex> {
 				release,
 				coverage,
 				related,
+				versions: versionsOf.get(item.key) ?? [],
 			});
 		});
 	}
@@ -107,6 +117,40 @@ const referencedId = (item: NewsItem, field: 'rencontre' | 'communique') =>
 async function referrers(collection: CollectionName, field: 'rencontre' | 'communique', target: CollectionName) {
 	const referring = (await getPublished(collection)).filter((item) => referencedId(item, field));
 	return Map.groupBy(referring, (item) => entryKey(target, referencedId(item, field) ?? ''));
+}
+
+/**
+ * The versions of each published entry that has a translation or translates another, by key.
+ * A translation is published only with its original (src/content/publishing.ts), so the chain
+ * of `translationOf` stays among published entries; a chain looping back stops where it loops.
+ */
+function translationGroups(all: NewsItem[], items: Map<string, NewsItem>): Map<string, NewsItem[]> {
+	const originalOf = (item: NewsItem) => {
+		const id = (item.entry.data as { translationOf?: { id: string } }).translationOf?.id;
+		return id === undefined ? undefined : items.get(entryKey(item.collection, id));
+	};
+	const rootOf = (item: NewsItem) => {
+		const seen = new Set([item]);
+		let root = item;
+		for (let next = originalOf(root); next && !seen.has(next); next = originalOf(root)) {
+			seen.add(next);
+			root = next;
+		}
+		return root;
+	};
+	const groups = Map.groupBy(all, rootOf);
+	const versions = new Map<string, NewsItem[]>();
+	for (const [root, members] of groups) {
+		if (members.length < 2) continue;
+		const translations = members.filter((member) => member !== root).sort((a, b) => a.id.localeCompare(b.id));
+		// Two versions in one language would give two addresses for one `hreflang`: the first is kept,
+		// the other links no version and none links it.
+		const languages = new Set<string>();
+		const kept = [root, ...translations].filter((member) => !languages.has(member.lang) && languages.add(member.lang));
+		if (kept.length < 2) continue;
+		for (const member of kept) versions.set(member.key, kept);
+	}
+	return versions;
 }
 
 function getIndex(): Promise<EntryIndex> {
@@ -132,9 +176,9 @@ export async function entryRelations(key: string): Promise<EntryRelations> {
  * of its files and photos (files beside an entry can change without its text changing).
  */
 export async function entryPageKey(key: string): Promise<string> {
-	const { item, newer, older, meeting, testimonials, release, coverage, related } = await entryRelations(key);
+	const { item, newer, older, meeting, testimonials, release, coverage, related, versions } = await entryRelations(key);
 	return pageKey(
-		[item, newer, older, meeting, release, ...testimonials, ...coverage, ...related, ...(await embeddedEntries(item))],
+		[item, newer, older, meeting, release, ...testimonials, ...coverage, ...related, ...versions, ...(await embeddedEntries(item))],
 		// Which of the linked entries sits where (the list above only says they are shown).
 		testimonials.length,
 		coverage.length,

@@ -14,7 +14,7 @@
  * Pure: no Astro import; src/pages/admin/config.yml.ts feeds it the settings.
  */
 import { z } from 'astro/zod';
-import { collectionSpec, COLLECTIONS, FIELD_HINTS, FIELD_ITEM_LABELS, FIELD_LABELS } from '../content/collections';
+import { collectionSpec, COLLECTIONS, FIELD_HINTS, FIELD_ITEM_LABELS, FIELD_LABELS, isCollectionName } from '../content/collections';
 import type { SchemaHelpers } from '../content/schemas/entries';
 import { defOf } from '../content/schemas/zod-def';
 
@@ -177,12 +177,17 @@ function widgetOf(path: string, { core, meta }: Unwrapped): Record<string, unkno
 	if (typeof meta.widget === 'string') {
 		if (meta.widget === 'datetime') return { widget: 'datetime', ...DATETIME_OPTIONS };
 		if (meta.widget === 'relation') {
+			// An entry is found by the field that names it: `name` for a testimonial (`translationOf`).
+			const named =
+				typeof meta.collection === 'string' && isCollectionName(meta.collection)
+					? collectionSpec(meta.collection).editor.identifierField
+					: 'title';
 			return {
 				widget: 'relation',
 				collection: meta.collection,
 				value_field: '{{slug}}',
-				search_fields: ['title'],
-				display_fields: ['title'],
+				search_fields: [named],
+				display_fields: [named],
 			};
 		}
 		return { widget: meta.widget };

@@ -6,9 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImageMetadata } from 'astro';
 import { root } from 'astro:config/server';
-import { isPublished } from '../content/publishing';
 import { localImageReferences, offerImageSources } from './unpublished-images';
-import { COLLECTIONS, getEntries, publishingContext, type AnyEntry } from '../content/entries.data';
+import { COLLECTIONS, entryKey, getAllPublished, getEntries, type AnyEntry } from '../content/entries.data';
 
 /** The path of an `image()` file, read without marking it as used (see `src/site/cache-key.ts`). */
 const fsPathOf = (image: ImageMetadata | undefined) => (image as (ImageMetadata & { fsPath?: string }) | undefined)?.fsPath;
@@ -31,9 +30,11 @@ let offered: Promise<void> | undefined;
 export function offerUnpublishedImages(): Promise<void> {
 	offered ??= (async () => {
 		const entries = (await Promise.all(COLLECTIONS.map((collection) => getEntries(collection)))).flat();
+		// The publishing rule as the pages apply it (a translation follows its original).
+		const published = new Set((await getAllPublished()).map((item) => item.key));
 		const sources = { unpublished: [] as string[], published: [] as string[] };
 		for (const entry of entries) {
-			(isPublished(entry.data, publishingContext) ? sources.published : sources.unpublished).push(...imageFiles(entry));
+			(published.has(entryKey(entry.collection, entry.id)) ? sources.published : sources.unpublished).push(...imageFiles(entry));
 		}
 		offerImageSources(sources);
 	})();

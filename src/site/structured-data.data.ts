@@ -2,7 +2,7 @@
 import { settings } from '../settings/settings';
 import { event, imageObject, newsArticle } from './structured-data';
 import { cardPath } from '../cards/cards.data';
-import type { NewsItem } from '../content/entries.data';
+import { localeOf, type NewsItem } from '../content/entries.data';
 import { resolvePhotos } from '../photos/photos.data';
 import { isoDate, url } from './site.data';
 
@@ -22,7 +22,7 @@ export function entryJsonLd(item: NewsItem): object[] {
 			publisher: entry.collection === 'retombees' ? entry.data.media : settings.name,
 			keywords: item.tags,
 			author: entry.collection === 'temoignages' ? entry.data.name : undefined,
-			inLanguage: settings.locale,
+			inLanguage: localeOf(item),
 		}),
 	];
 	if (item.event) {
@@ -50,7 +50,7 @@ export function entryJsonLd(item: NewsItem): object[] {
 				credit: photo.credit,
 				license: photo.licenceUrl,
 				acquireLicensePage: url.absolute('presse'),
-				inLanguage: settings.locale,
+				inLanguage: localeOf(item),
 			}),
 		);
 	}

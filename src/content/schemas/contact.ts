@@ -7,6 +7,8 @@ export const contactSchema = z.object({
 	name: text(),
 	/** Role or job title. Default: none. Example: `"Attachée de presse"`. */
 	role: optional(text()),
+	/** The organisation they work for: shown with them, and their contact card's `ORG`. Default: none (the card names the site's publisher). Example: `"Alès Myriapolis"`. */
+	organisation: optional(text()),
 	/** E-mail, shown as a `mailto:` link. Default: none. Example: `"presse@ales.example"`. */
 	email: optional(z.email({ message: 'adresse e-mail invalide (exemple : presse@exemple.fr)' })),
 	/** Phone number as written, shown as a `tel:` link. Default: none. Example: `"04 66 00 00 00"`. */

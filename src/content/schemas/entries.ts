@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { attachmentSchema } from './attachment';
 import { contactSchema } from './contact';
 import { eventSchema } from './event';
-import { contentDate, list, optional, text, textOrNumber } from './fields';
+import { contentDate, languageTag, list, optional, text, textOrNumber } from './fields';
 import { figureSchema, speakerSchema } from './people';
 import { photoSchema } from './photo';
 
@@ -17,7 +17,7 @@ export interface SchemaHelpers {
 	timeZone: string;
 }
 
-/** Fields every collection shares. */
+/** Fields every collection shares, first in the web editor. */
 const commonFields = ({ image, timeZone }: SchemaHelpers) => ({
 	/** Publication date; sorts lists and feeds. Required. Example: `2020-09-17` or `2020-09-17T10:00`. */
 	date: contentDate(timeZone),
@@ -27,6 +27,11 @@ const commonFields = ({ image, timeZone }: SchemaHelpers) => ({
 	tags: list(textOrNumber()).default([]),
 	/** A draft is never published by a production build. Default: `false`. */
 	draft: z.boolean({ message: 'true ou false est attendu' }).default(false),
+	/**
+	 * An entry dated in the future, under embargo: it stays scheduled like any other and no
+	 * output shows it before its date (private previews are a later feature). Default: `false`.
+	 */
+	embargo: z.boolean({ message: 'true ou false est attendu' }).default(false),
 	/** Cover image, `src` relative to the entry, `alt` required. Default: none. Example: `{ src: ./couverture.jpg, alt: "…" }`. */
 	image: optional(
 		z.object({
@@ -36,6 +41,17 @@ const commonFields = ({ image, timeZone }: SchemaHelpers) => ({
 			alt: text(),
 		}),
 	),
+});
+
+/**
+ * The language fields every collection shares, last in the web editor (few entries use them);
+ * `collection` is the one being described, which a translation's original belongs to.
+ */
+const languageFields = ({ reference }: SchemaHelpers, collection: string) => ({
+	/** Language of the entry, a BCP 47 tag. Default: none, read as the site's language (`fr`). Example: `en`. */
+	lang: optional(languageTag()),
+	/** Id of the entry of the same collection this one translates; a missing id fails the check. Default: none. Example: `2020-09-17-visite-territoires-d-industrie`. */
+	translationOf: optional(reference(collection)),
 });
 
 /** `communiques`: press releases. */
@@ -56,6 +72,7 @@ export const pressReleaseSchema = (helpers: SchemaHelpers) =>
 		attachments: list(attachmentSchema).default([]),
 		/** Press photos beside the entry, each with its credit. Default: `[]`. */
 		photos: list(photoSchema(helpers.image)).default([]),
+		...languageFields(helpers, 'communiques'),
 	});
 
 /** `rencontres`: reports of meetings and events. */
@@ -78,6 +95,7 @@ export const meetingReportSchema = (helpers: SchemaHelpers) =>
 		attachments: list(attachmentSchema).default([]),
 		/** Press photos beside the entry, each with its credit. Default: `[]`. */
 		photos: list(photoSchema(helpers.image)).default([]),
+		...languageFields(helpers, 'rencontres'),
 	});
 
 /** `temoignages`: testimonials of company leaders. */
@@ -96,6 +114,7 @@ export const testimonialSchema = (helpers: SchemaHelpers) =>
 		title: optional(text()),
 		/** Description; derived from the body when absent. */
 		description: optional(text()),
+		...languageFields(helpers, 'temoignages'),
 	});
 
 /** `retombees`: press coverage, articles and programmes about the releases. */
@@ -115,4 +134,5 @@ export const coverageSchema = (helpers: SchemaHelpers) =>
 		),
 		/** Id of the `communiques` entry it covers. Default: none. Example: `2020-09-17-visite-territoires-d-industrie`. */
 		communique: optional(helpers.reference('communiques')),
+		...languageFields(helpers, 'retombees'),
 	});

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { parseContentDate, suggestContentDate } from '../../text/dates';
 import { issueMessage } from '../../text/error-map';
+import { canonicalLanguageTag, languageTagMessage } from '../languages';
 
 // Every schema of the site reports in French, naming what is expected.
 z.config({ customError: (issue) => issueMessage({ ...issue, path: issue.path ?? [], message: '' }) || undefined });
@@ -52,3 +53,18 @@ export const optional = <T extends z.ZodType>(schema: T) =>
 /** A list that also accepts a single value or nothing (`tags: industrie`). */
 export const list = <T extends z.ZodType>(item: T) =>
 	z.preprocess((value) => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+
+/**
+ * A BCP 47 language tag (`en`, `es`, `en-GB`), written back in its canonical
+ * form (`EN-gb` → `en-GB`); anything else is refused with the tag it probably
+ * means (`anglais` → `en`).
+ */
+export const languageTag = () =>
+	z
+		.string()
+		.trim()
+		.transform((value, ctx) => {
+			const tag = canonicalLanguageTag(value);
+			if (!tag) ctx.addIssue({ code: 'custom', message: languageTagMessage(value) });
+			return tag ?? z.NEVER;
+		});
