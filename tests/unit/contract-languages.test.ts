@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblem } from '../../src/authoring/check';
 import { canonicalLanguageTag, formatDateIn, languageTagMessage, sameLanguage } from '../../src/content/languages';
-import { decapConfig } from '../../src/editor/sveltia-config';
+import { editorConfig } from '../../src/editor/sveltia-config';
 
 const base = 'description: D\ndate: 2020-09-17';
 
@@ -105,7 +105,7 @@ describe('language tags', () => {
 
 describe('the web editor', () => {
 	it('offers the new fields, translationOf as a link to an entry of the same collection', () => {
-		const config = decapConfig({ site: 'https://presse.example.org', base: '/' });
+		const config = editorConfig({ site: 'https://presse.example.org', base: '/' });
 		for (const collection of config.collections) {
 			const fields = new Map(collection.fields.map((field) => [field.name, field]));
 			expect(fields.get('lang')).toMatchObject({ label: 'Langue', widget: 'string', required: false });

@@ -1,6 +1,6 @@
 /**
  * Reading a zod 4 schema's definition, for the walks that derive something from the
- * content schemas (the web editor's fields in `decap.ts`, the known fields of
+ * content schemas (the web editor's fields in `src/editor/sveltia-config.ts`, the known fields of
  * `known-fields.ts`): one description of the definition's shape for both.
  */
 import type { z } from 'astro/zod';
