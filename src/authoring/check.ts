@@ -16,7 +16,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 import { collectionLabels, collectionSpec, COLLECTIONS, isCollectionName, type CollectionName } from '../content/collections';
 import type { SchemaHelpers } from '../content/schemas/entries';
 import { extensionOf, PHOTO_EXTENSIONS } from '../content/schemas/photo';
-import { fieldName } from '../text/error-map';
+import { fieldName, frenchErrorMap } from '../text/error-map';
 import { entryIdFromPath } from '../content/ids';
 import {
 	editDistance,
@@ -53,7 +53,7 @@ export interface CheckOptions {
 	unknownFields?: 'warn' | 'error';
 }
 
-/** How every message about a missing required field starts (`src/text/error-map.ts`, `src/content/schemas/fields.ts`). */
+/** How every message about a missing required field starts (`src/text/error-map.ts`, `contentDate` in `src/content/schemas/fields.ts`). */
 const MISSING = 'champ obligatoire manquant';
 
 /** Descriptions longer than this are cut by search engines and social cards. */
@@ -281,7 +281,7 @@ function checkEntryFile(entry: EntryFile, problems: ContentProblem[]): ParsedEnt
 	const sourceLines = frontmatter.split(/\r?\n/);
 	const parsed: ParsedEntry = { collection, id: entry.id, file, data: data as Record<string, unknown>, body, bodyLine, lineOf };
 
-	const result = entry.schema.safeParse(data);
+	const result = entry.schema.safeParse(data, { error: frenchErrorMap });
 	const issues = result.success ? [] : result.error.issues;
 	// A required field reported missing because it was misspelt or misplaced: one problem, at the misspelt line.
 	const explained = new Map<string, (typeof issues)[number]>();
