@@ -115,8 +115,8 @@ describe('the French error map', () => {
 	});
 
 	it('falls back to zod’s own French locale for a format no author meets', () => {
-		const result = z.object({ champ: z.cuid() }).safeParse({ champ: '!' }, { error: frenchErrorMap });
-		expect(result.error?.issues[0]?.message).toBe('cuid invalide');
+		const result = z.object({ champ: z.ulid() }).safeParse({ champ: '!' }, { error: frenchErrorMap });
+		expect(result.error?.issues[0]?.message).toBe('ULID invalide');
 	});
 
 	it('is passed per parse: a parse without it keeps zod’s own messages', () => {
