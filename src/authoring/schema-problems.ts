@@ -13,7 +13,7 @@ import type { ContentProblem } from './problems';
 /** How every message about a missing required field starts (`src/text/error-map.ts`, `contentDate` in `src/content/schemas/fields.ts`). */
 const MISSING = 'champ obligatoire manquant';
 
-export interface SchemaCheck {
+interface SchemaCheck {
 	/** Unknown fields, each with its suggestion (and missing fields they explain). */
 	unknownFields: ContentProblem[];
 	/** The schema's other issues. */

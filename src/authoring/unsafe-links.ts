@@ -15,7 +15,7 @@ import type { ParsedEntry } from './entry-file';
 import type { ContentProblem } from './problems';
 
 /** Schemes a link of an entry may use; no scheme at all (a relative path) is allowed too. */
-export const SAFE_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:'];
+const SAFE_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:'];
 
 /**
  * The scheme of `url` as a browser reads it (`javascript:`), lower case, or
@@ -35,10 +35,10 @@ export function unsafeScheme(url: string): string | undefined {
 }
 
 /** What the address is for: the words of the message. */
-export type LinkKind = 'lien' | 'image' | 'adresse';
+type LinkKind = 'lien' | 'image' | 'adresse';
 
 /** One refused address; `line` counts from 1 in the body. */
-export interface UnsafeLink {
+interface UnsafeLink {
 	line: number;
 	kind: LinkKind;
 	url: string;
@@ -68,6 +68,9 @@ function attributeUrls(tag: string, name: string, value: unknown): Array<{ kind:
 	if (URL_ATTRIBUTES.has(key)) return [{ kind, url: value }];
 	// A candidate of a `srcset` may hold commas itself (`data:image/png;base64,…`): every piece is checked, which only errs on the safe side.
 	if (URL_LIST_ATTRIBUTES.has(key)) return value.split(/[\s,]+/).map((url) => ({ kind, url }));
+	// `<meta http-equiv="refresh" content="0;url=javascript:…">` opens its address on its own.
+	const refresh = tag.toLowerCase() === 'meta' && key === 'content' ? /\burl\s*=\s*['"]?([^'"]*)/i.exec(value) : null;
+	if (refresh) return [{ kind, url: refresh[1] ?? '' }];
 	return [];
 }
 
@@ -163,13 +166,16 @@ export function unsafeLinks(body: string, mdx: boolean): UnsafeLink[] {
 	return found;
 }
 
-/** Long addresses (a `data:` image) are cut in messages: the start says enough. */
-const shownUrl = (url: string) => (url.length > 60 ? `${url.slice(0, 59)}…` : url);
+/** An address as a message shows it: control characters as spaces, trimmed, and cut when long (a `data:` image): the start says enough. */
+function shownUrl(url: string): string {
+	const visible = url.replace(/[\u0000-\u0020]+/g, ' ').trim();
+	return visible.length > 60 ? `${visible.slice(0, 59)}…` : visible;
+}
 
 const KIND_WORDS: Record<LinkKind, string> = { lien: 'le lien', image: 'l’image', adresse: 'l’adresse' };
 
 /** `le lien « javascript:alert(1) » utilise le schéma « javascript: », refusé par sécurité ; …`. */
-export function unsafeLinkMessage(link: Omit<UnsafeLink, 'line'>): string {
+function unsafeLinkMessage(link: Omit<UnsafeLink, 'line'>): string {
 	return `${KIND_WORDS[link.kind]} « ${shownUrl(link.url)} » utilise le schéma « ${link.scheme} », refusé par sécurité ; utilisez une adresse https://, mailto: ou tel:, ou un chemin relatif.`;
 }
 

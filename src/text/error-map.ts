@@ -150,7 +150,7 @@ function invalidUnion(issue: IssueLike): string {
  * French message for one raw issue (without the field name), or `undefined`
  * for an issue no rule phrases (zod's French locale then speaks).
  */
-export function issueMessage(issue: IssueLike): string | undefined {
+function issueMessage(issue: IssueLike): string | undefined {
 	switch (issue.code) {
 		case 'invalid_type':
 			if (['never', 'undefined', 'void'].includes(issue.expected ?? '')) return 'ce champ doit rester vide : retirez-le';

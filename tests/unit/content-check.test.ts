@@ -188,7 +188,7 @@ describe('links and images whose address runs code', () => {
 			'<img src="./a.jpg"', // 10
 			'  srcset="./a.jpg 1x, javascript:alert(5) 2x">', // 11
 			'<iframe src="java&Tab;script:alert(6)"></iframe>', // 12
-			'</div>', // 13
+			'<meta http-equiv="refresh" content="0;URL=\'vbscript:msgbox(8)\'">', // 13
 			'', // 14
 			'`javascript:alert(7)` dans du code, et [lien relatif](./dossier.pdf), [téléphone](tel:0466000000)', // 15
 		].join('\n');
@@ -201,6 +201,7 @@ describe('links and images whose address runs code', () => {
 			'7 lien javascript:  javascript:alert(4)',
 			'10 image javascript: javascript:alert(5)',
 			'12 adresse javascript: java\tscript:alert(6)',
+			'13 adresse vbscript: vbscript:msgbox(8)',
 		]);
 		const mdx = [
 			'<a href="javascript:alert(1)">x</a>',
