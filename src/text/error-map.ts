@@ -52,8 +52,9 @@ const TYPE_NAMES: Record<string, string> = {
 	symbol: 'un symbole',
 	function: 'une fonction',
 };
-/** « une liste est attendue », « un texte est attendu »; an unknown type is said as zod names it. */
+/** « une liste est attendue », « un texte est attendu ». */
 const expected = (name: string) => `${name} est ${name.startsWith('une ') ? 'attendue' : 'attendu'}`;
+/** A type in words; one the table lacks is said as zod names it. */
 const typeName = (type: string | undefined) => TYPE_NAMES[type ?? ''] ?? `une valeur de type « ${String(type)} »`;
 
 /** `event.place`, `speakers[2].name`. */
