@@ -137,132 +137,184 @@ function unclosedQuote(value: string): '"' | "'" | undefined {
 	return undefined;
 }
 
+/** What a rule sees of one parser error: the outline, the line the parser names and where to report. */
+interface Stumble {
+	lines: OutlineLine[];
+	error: ParserError;
+	/** Index in `lines` of the line the parser names. */
+	index: number;
+	line: OutlineLine;
+	lineOffset: number;
+	/** A mistake at line `position` (an index in `lines`), with its field; the rule adds the message and the fix. */
+	at: (position: number) => SyntaxMistake;
+}
+
+/** One mistake authors make: its explanation when it is the cause of the parser's error, else `undefined`. */
+type Rule = (stumble: Stumble) => SyntaxMistake | undefined;
+
+/** A tab in the indentation: YAML indents with spaces only. */
+const tabIndent: Rule = ({ line, index, at }) =>
+	/\t/.test(line.margin)
+		? {
+				...at(index),
+				message: 'tabulation en début de ligne : l’en-tête se décale avec des espaces (deux par niveau), jamais avec la touche Tab.',
+				fix: `${' '.repeat(line.indent)}${line.text.slice(line.margin.length)}`,
+			}
+		: undefined;
+
+/** The parser notices an unclosed quote lines later: go back to where it opened. */
+const quoteNeverClosed: Rule = ({ lines, error, index, at }) => {
+	if (error.code !== 'MISSING_CHAR' || !/quote/.test(error.message)) return undefined;
+	for (let position = index; position >= 0; position -= 1) {
+		const candidate = lines[position] as OutlineLine;
+		const quote = unclosedQuote(candidate.value);
+		if (candidate.blank || !quote) continue;
+		return {
+			...at(position),
+			message: `guillemet « ${quote} » ouvert mais jamais refermé : ajoutez « ${quote} » à la fin du texte.`,
+			fix: `${candidate.text.trimEnd()}${quote}`,
+		};
+	}
+	return undefined;
+};
+
+/** The same for a `[` or `{` never closed. */
+const bracketNeverClosed: Rule = ({ lines, error, index, at }) => {
+	if (!/^Flow (sequence|map)/.test(error.message)) return undefined;
+	const [open, close] = /sequence/.test(error.message) ? ['[', ']'] : ['{', '}'];
+	for (let position = index; position >= 0; position -= 1) {
+		const candidate = lines[position] as OutlineLine;
+		const missing = candidate.value.split(open).length - candidate.value.split(close).length;
+		if (!candidate.value.startsWith(open) || missing <= 0) continue;
+		return {
+			...at(position),
+			message: `« ${open} » ouvert mais jamais refermé : ajoutez « ${close} » à la fin de la ligne.`,
+			fix: `${candidate.text.trimEnd()}${close.repeat(missing)}`,
+		};
+	}
+	return undefined;
+};
+
+/** `date:2020-01-01`: no space after the colon (an address's `://` aside). */
+const noSpaceAfterColon: Rule = ({ line, index, at }) => {
+	const noSpace = /^([ \t]*(?:-[ \t]+)?)([\p{L}\d_-]+):(?!\/\/)(\S.*)$/u.exec(line.text);
+	return noSpace
+		? {
+				...at(index),
+				message: 'il manque une espace après les deux-points : écrivez « nom: valeur ».',
+				fix: `${noSpace[1]}${noSpace[2]}: ${noSpace[3]}`,
+			}
+		: undefined;
+};
+
+/** `title: "Le "grand" jour"`: the text ends at the second quote. */
+const quoteInsideQuotes: Rule = ({ line, index, at }) => {
+	if (!line.value.startsWith('"') || !/^"(?:[^"\\]|\\.)*"\s*\S/.test(line.value)) return undefined;
+	const text = line.value.replace(/^"|"$/g, '');
+	return {
+		...at(index),
+		message: 'guillemet droit « " » à l’intérieur d’un texte entre guillemets : écrivez-le \\" ou utilisez les guillemets français « ».',
+		fix: `${line.margin}${line.dash}${line.key ? `${line.key}: ` : ''}"${text.replace(/\\?"/g, '\\"')}"`,
+	};
+};
+
+/** `title: 'L'usine'`: the text ends at the apostrophe. */
+const apostropheInsideApostrophes: Rule = ({ line, index, at }) =>
+	line.value.startsWith("'") && /^'(?:[^']|'')*'\s*\S/.test(line.value)
+		? {
+				...at(index),
+				message: 'apostrophe à l’intérieur d’un texte entre apostrophes : entourez plutôt le texte de guillemets droits « " ».',
+				fix: quotedLine(line, line.value.replace(/^'|'$/g, '').replace(/''/g, "'")),
+			}
+		: undefined;
+
+/** `title: Alès : une rencontre`: the most common mistake. */
+const colonInText: Rule = ({ line, index, at }) =>
+	line.key && /:(\s|$)/.test(line.value)
+		? { ...at(index), message: 'le texte contient deux-points « : » : mettez-le entre guillemets droits.', fix: quotedLine(line) }
+		: undefined;
+
+/** `title: [Communiqué] Visite`, `title: *Important*`: a character YAML reads as syntax. */
+const specialStart: Rule = ({ line, index, at }) => {
+	const special = SPECIAL_START.exec(line.value);
+	return line.key && special && !/^[[{].*[\]}]$/.test(line.value)
+		? { ...at(index), message: `un texte qui commence par « ${special[1]} » s’écrit entre guillemets droits.`, fix: quotedLine(line) }
+		: undefined;
+};
+
+/** A line more indented than the one before it (the parser names the line above). */
+const indentedUnderValue: Rule = ({ lines, error, index, line, at }) => {
+	const next = lines.slice(index + 1).findIndex((candidate) => !candidate.blank);
+	if (!/IMPLICIT_KEY/.test(error.code) || next === -1 || line.blank) return undefined;
+	const following = lines[index + 1 + next] as OutlineLine;
+	if (following.indent <= line.column || !following.key) return undefined;
+	return misaligned(lines, index + 1 + next, line.column, at(index + 1 + next));
+};
+
+/** A line between two levels: a list item without its dash, a field of an item not indented enough, or simply misaligned. */
+const badIndent: Rule = ({ lines, error, index, line, at }) => {
+	if (error.code !== 'BAD_INDENT' || line.blank) return undefined;
+	const sibling = lines.slice(0, index).findLast((candidate) => !candidate.blank && candidate.indent === line.indent && candidate.dash);
+	const parentColumn = lines.slice(0, index).findLast((candidate) => !candidate.blank && candidate.indent < line.indent)?.column;
+	if (sibling && !line.dash && (parentColumn === undefined || sibling.indent >= parentColumn)) {
+		// `- name: A` then `role: B` under the dash: a field of that item, not indented enough.
+		const item = lines.slice(lines.indexOf(sibling), index).filter((candidate) => candidate.key && candidate.column === sibling.column);
+		if (line.key && sibling.key && !item.some((candidate) => candidate.key === line.key)) {
+			return misaligned(lines, index, sibling.column, at(index));
+		}
+		return {
+			...at(index),
+			message: 'élément de liste sans tiret : chaque élément commence par « - » suivi d’une espace.',
+			fix: `${line.margin}- ${line.text.slice(line.margin.length)}`,
+		};
+	}
+	const columns = lines
+		.slice(0, index)
+		.filter((candidate) => !candidate.blank && candidate.key)
+		.map((candidate) => candidate.column);
+	const target = columns.reduce<number | undefined>(
+		(best, column) =>
+			best === undefined ||
+			Math.abs(column - line.indent) < Math.abs(best - line.indent) ||
+			(Math.abs(column - line.indent) === Math.abs(best - line.indent) && column > best)
+				? column
+				: best,
+		undefined,
+	);
+	return target === undefined ? undefined : misaligned(lines, index, target, at(index));
+};
+
+/** A field written twice. */
+const duplicateKey: Rule = ({ lines, error, index, line, lineOffset, at }) =>
+	error.code === 'DUPLICATE_KEY' && line.key ? duplicate(lines, index, at(index), lineOffset) : undefined;
+
+/** The mistakes, most specific first: the first whose pattern fits the line explains the error. */
+const RULES: Rule[] = [
+	tabIndent,
+	quoteNeverClosed,
+	bracketNeverClosed,
+	noSpaceAfterColon,
+	quoteInsideQuotes,
+	apostropheInsideApostrophes,
+	colonInText,
+	specialStart,
+	indentedUnderValue,
+	badIndent,
+	duplicateKey,
+];
+
 /** Explains one parser error: the line at fault (not always the one the parser names), the field and the fix. */
 function explain(lines: OutlineLine[], error: ParserError, lineOffset: number): SyntaxMistake {
-	let index = Math.min(Math.max(error.line - 1, 0), lines.length - 1);
+	const index = Math.min(Math.max(error.line - 1, 0), lines.length - 1);
 	const at = (position: number): SyntaxMistake => {
 		const field = fieldAt(lines, position);
 		return { line: position + 1, ...(field && { field }), message: '' };
 	};
-	const line = lines[index] as OutlineLine;
-
-	if (/\t/.test(line.margin)) {
-		return {
-			...at(index),
-			message: 'tabulation en début de ligne : l’en-tête se décale avec des espaces (deux par niveau), jamais avec la touche Tab.',
-			fix: `${' '.repeat(line.indent)}${line.text.slice(line.margin.length)}`,
-		};
+	const stumble: Stumble = { lines, error, index, line: lines[index] as OutlineLine, lineOffset, at };
+	for (const rule of RULES) {
+		const mistake = rule(stumble);
+		if (mistake) return mistake;
 	}
-
-	// The parser notices an unclosed quote or bracket lines later: go back to where it opened.
-	if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
-		for (let position = index; position >= 0; position -= 1) {
-			const candidate = lines[position] as OutlineLine;
-			const quote = unclosedQuote(candidate.value);
-			if (candidate.blank || !quote) continue;
-			return {
-				...at(position),
-				message: `guillemet « ${quote} » ouvert mais jamais refermé : ajoutez « ${quote} » à la fin du texte.`,
-				fix: `${candidate.text.trimEnd()}${quote}`,
-			};
-		}
-	}
-	if (/^Flow (sequence|map)/.test(error.message)) {
-		const [open, close] = /sequence/.test(error.message) ? ['[', ']'] : ['{', '}'];
-		for (let position = index; position >= 0; position -= 1) {
-			const candidate = lines[position] as OutlineLine;
-			const missing = candidate.value.split(open).length - candidate.value.split(close).length;
-			if (!candidate.value.startsWith(open) || missing <= 0) continue;
-			return {
-				...at(position),
-				message: `« ${open} » ouvert mais jamais refermé : ajoutez « ${close} » à la fin de la ligne.`,
-				fix: `${candidate.text.trimEnd()}${close.repeat(missing)}`,
-			};
-		}
-	}
-
-	const noSpace = /^([ \t]*(?:-[ \t]+)?)([\p{L}\d_-]+):(?!\/\/)(\S.*)$/u.exec(line.text);
-	if (noSpace) {
-		return {
-			...at(index),
-			message: 'il manque une espace après les deux-points : écrivez « nom: valeur ».',
-			fix: `${noSpace[1]}${noSpace[2]}: ${noSpace[3]}`,
-		};
-	}
-
-	const value = line.value;
-	if (value.startsWith('"') && /^"(?:[^"\\]|\\.)*"\s*\S/.test(value)) {
-		const text = value.replace(/^"|"$/g, '');
-		return {
-			...at(index),
-			message: 'guillemet droit « " » à l’intérieur d’un texte entre guillemets : écrivez-le \\" ou utilisez les guillemets français « ».',
-			fix: `${line.margin}${line.dash}${line.key ? `${line.key}: ` : ''}"${text.replace(/\\?"/g, '\\"')}"`,
-		};
-	}
-	if (value.startsWith("'") && /^'(?:[^']|'')*'\s*\S/.test(value)) {
-		return {
-			...at(index),
-			message: 'apostrophe à l’intérieur d’un texte entre apostrophes : entourez plutôt le texte de guillemets droits « " ».',
-			fix: quotedLine(line, value.replace(/^'|'$/g, '').replace(/''/g, "'")),
-		};
-	}
-	if (line.key && /:(\s|$)/.test(value)) {
-		return {
-			...at(index),
-			message: 'le texte contient deux-points « : » : mettez-le entre guillemets droits.',
-			fix: quotedLine(line),
-		};
-	}
-	const special = SPECIAL_START.exec(value);
-	if (line.key && special && !/^[[{].*[\]}]$/.test(value)) {
-		return {
-			...at(index),
-			message: `un texte qui commence par « ${special[1]} » s’écrit entre guillemets droits.`,
-			fix: quotedLine(line),
-		};
-	}
-
-	// A line more indented than the one before it, or between two levels.
-	const next = lines.slice(index + 1).findIndex((candidate) => !candidate.blank);
-	if (/IMPLICIT_KEY/.test(error.code) && next !== -1 && !line.blank) {
-		const following = lines[index + 1 + next] as OutlineLine;
-		if (following.indent > line.column && following.key) {
-			index += 1 + next;
-			return misaligned(lines, index, line.column, at(index));
-		}
-	}
-	if (error.code === 'BAD_INDENT' && !line.blank) {
-		const sibling = lines.slice(0, index).findLast((candidate) => !candidate.blank && candidate.indent === line.indent && candidate.dash);
-		const parentColumn = lines.slice(0, index).findLast((candidate) => !candidate.blank && candidate.indent < line.indent)?.column;
-		if (sibling && !line.dash && (parentColumn === undefined || sibling.indent >= parentColumn)) {
-			// `- name: A` then `role: B` under the dash: a field of that item, not indented enough.
-			const item = lines.slice(lines.indexOf(sibling), index).filter((candidate) => candidate.key && candidate.column === sibling.column);
-			if (line.key && sibling.key && !item.some((candidate) => candidate.key === line.key)) {
-				return misaligned(lines, index, sibling.column, at(index));
-			}
-			return {
-				...at(index),
-				message: 'élément de liste sans tiret : chaque élément commence par « - » suivi d’une espace.',
-				fix: `${line.margin}- ${line.text.slice(line.margin.length)}`,
-			};
-		}
-		const columns = lines
-			.slice(0, index)
-			.filter((candidate) => !candidate.blank && candidate.key)
-			.map((candidate) => candidate.column);
-		const target = columns.reduce<number | undefined>(
-			(best, column) =>
-				best === undefined ||
-				Math.abs(column - line.indent) < Math.abs(best - line.indent) ||
-				(Math.abs(column - line.indent) === Math.abs(best - line.indent) && column > best)
-					? column
-					: best,
-			undefined,
-		);
-		if (target !== undefined) return misaligned(lines, index, target, at(index));
-	}
-	if (error.code === 'DUPLICATE_KEY' && line.key) return duplicate(lines, index, at(index), lineOffset);
-
 	return { ...at(index), message: UNREADABLE_LINE };
 }
 

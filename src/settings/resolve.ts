@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'astro/zod';
 import { settingsSchema, type SettingsInput, type SiteSettings } from './schema';
 import type { EditorOptions } from '../editor/sveltia-config';
-import { formatIssues } from '../text/error-map';
+import { formatIssues, frenchErrorMap } from '../text/error-map';
 
 /** Settings plus what comes from the environment of the build. */
 export interface ResolvedSettings extends SiteSettings {
@@ -44,7 +44,7 @@ export interface ResolvedSettings extends SiteSettings {
 
 /** Validates the settings of `relais.config.ts`; a mistake stops the build naming the setting. */
 export function defineSettings(input: SettingsInput): SiteSettings {
-	const result = settingsSchema.safeParse(input);
+	const result = settingsSchema.safeParse(input, { error: frenchErrorMap });
 	if (!result.success) {
 		throw new Error(`relais.config.ts : réglages invalides.\n${formatIssues(result.error.issues)}`);
 	}
@@ -239,7 +239,7 @@ export function resolveSettings(settings: SiteSettings, env: Record<string, stri
 			`Variables d’environnement invalides :\n${outdated.map((name) => `  - ${name} n’est plus lue : l’éditeur en ligne (Sveltia CMS) est réglé par les variables CMS_*, voir docs/web-editor.md.`).join('\n')}`,
 		);
 	}
-	const result = environmentSchema.safeParse(raw);
+	const result = environmentSchema.safeParse(raw, { error: frenchErrorMap });
 	if (!result.success) {
 		const lines = result.error.issues.map((issue) => {
 			const name = String(issue.path[0]) as VariableName;

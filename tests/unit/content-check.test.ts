@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblem } from '../../src/authoring/check';
+import { schemeOf, unsafeLinks, unsafeScheme } from '../../src/authoring/unsafe-links';
 
 function contentDir(files: Record<string, string | Uint8Array>): string {
 	const root = mkdtempSync(path.join(tmpdir(), 'relais-check-'));
@@ -144,5 +145,104 @@ describe('content check', () => {
 		expect(problems).toContain(
 			'warning communiques/b.md : le champ « tags » : le thème « industrie » s’écrit aussi « Industrie » (communiques/a.md) : choisissez une seule orthographe.',
 		);
+	});
+});
+
+describe('links and images whose address runs code', () => {
+	it('reads a scheme as a browser does: case, spaces, tabs and newlines, none for a relative path', () => {
+		expect(schemeOf('JavaScript:alert(1)')).toBe('javascript:');
+		expect(schemeOf(' \u0001 java\tscr\nipt:alert(1)')).toBe('javascript:');
+		expect(schemeOf('./photo.jpg')).toBeUndefined();
+		expect(schemeOf('/communiques/x/')).toBeUndefined();
+		expect(schemeOf('#contacts')).toBeUndefined();
+		expect(schemeOf('dossier/a:b.pdf')).toBeUndefined();
+		for (const safe of [
+			'https://exemple.fr/',
+			'http://exemple.fr/',
+			'mailto:presse@exemple.fr',
+			'tel:+33466000000',
+			'//exemple.fr/a',
+			'photo.jpg',
+		])
+			expect(unsafeScheme(safe), safe).toBeUndefined();
+		for (const [url, scheme] of [
+			['javascript:alert(1)', 'javascript:'],
+			['data:text/html;base64,PHNjcmlwdD4=', 'data:'],
+			['VBScript:msgbox(1)', 'vbscript:'],
+			['file:///etc/passwd', 'file:'],
+		])
+			expect(unsafeScheme(url!), url).toBe(scheme);
+	});
+
+	it('finds every form Markdown and MDX turn into a link or an image, at its line', () => {
+		const markdown = [
+			'[inline](javascript:alert(1)) et [sûr](https://exemple.fr/)', // 1
+			'![image](data:image/png;base64,AAAA)', // 2
+			'', // 3
+			'[réf]: vbscript:msgbox(1)', // 4
+			'<JavaScript:alert(2)> et [entité](&#106;avascript:alert(3))', // 5
+			'', // 6
+			'<p>Texte <a title="a>b" href=" &#x6A;avascript:alert(4)">x</a></p>', // 7
+			'', // 8
+			'<div>', // 9
+			'<img src="./a.jpg"', // 10
+			'  srcset="./a.jpg 1x, javascript:alert(5) 2x">', // 11
+			'<iframe src="java&Tab;script:alert(6)"></iframe>', // 12
+			'<meta http-equiv="refresh" content="0;URL=\'vbscript:msgbox(8)\'">', // 13
+			'', // 14
+			'`javascript:alert(7)` dans du code, et [lien relatif](./dossier.pdf), [téléphone](tel:0466000000)', // 15
+		].join('\n');
+		expect(unsafeLinks(markdown, false).map(({ line, kind, url, scheme }) => `${line} ${kind} ${scheme} ${url}`)).toEqual([
+			'1 lien javascript: javascript:alert(1)',
+			'2 image data: data:image/png;base64,AAAA',
+			'4 lien vbscript: vbscript:msgbox(1)',
+			'5 lien javascript: JavaScript:alert(2)',
+			'5 lien javascript: javascript:alert(3)',
+			'7 lien javascript:  javascript:alert(4)',
+			'10 image javascript: javascript:alert(5)',
+			'12 adresse javascript: java\tscript:alert(6)',
+			'13 adresse vbscript: vbscript:msgbox(8)',
+		]);
+		const mdx = [
+			'<a href="javascript:alert(1)">x</a>',
+			'',
+			'<Encadre>',
+			'[dans un composant](data:text/html,x)',
+			'</Encadre>',
+			'',
+			'<img src={"javascript:alert(2)"} />',
+		].join('\n');
+		expect(unsafeLinks(mdx, true).map(({ line, url }) => `${line} ${url}`)).toEqual([
+			'1 javascript:alert(1)',
+			'4 data:text/html,x',
+			'7 javascript:alert(2)',
+		]);
+		// A body is parsed only when it may hold a refused scheme: character references before or as the colon count.
+		expect(
+			unsafeLinks('[a](javascrip&#116;:x) [b](javascript&#58;y) [c](javascript&colon;z) [d](https://exemple.fr/)', false).map(
+				({ url }) => url,
+			),
+		).toEqual(['javascript:x', 'javascript:y', 'javascript:z']);
+		// An MDX file that does not parse is left to Astro, which stops the build on its syntax error.
+		expect(unsafeLinks('<a href={"javascript:x"}>\n\n{oops\n', true)).toEqual([]);
+	});
+
+	it('npm run check refuses them with the file, the line and the fix, for drafts too', () => {
+		const problems = check({
+			'communiques/a.md':
+				'---\ntitle: T\ndescription: D\ndate: 2020-01-01\ndraft: true\n---\n\nVoir [le site](javascript:alert(1)).\n\n![Logo](data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciPjwvc3ZnPg==)\n',
+			'communiques/b.mdx': '---\ntitle: T\ndescription: D\ndate: 2020-01-01\n---\n\n<a href="vbscript:msgbox(1)">x</a>\n',
+		});
+		expect(problems).toEqual([
+			'error communiques/a.md:8 : le lien « javascript:alert(1) » utilise le schéma « javascript: », refusé par sécurité ; utilisez une adresse https://, mailto: ou tel:, ou un chemin relatif.',
+			'error communiques/a.md:10 : l’image « data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53M… » utilise le schéma « data: », refusé par sécurité ; utilisez une adresse https://, mailto: ou tel:, ou un chemin relatif.',
+			'error communiques/b.mdx:7 : le lien « vbscript:msgbox(1) » utilise le schéma « vbscript: », refusé par sécurité ; utilisez une adresse https://, mailto: ou tel:, ou un chemin relatif.',
+		]);
+	});
+
+	it('the address of a press coverage item is refused by its schema', () => {
+		expect(check({ 'retombees/r.md': '---\ntitle: T\nmedia: M\ndate: 2020-01-01\nurl: javascript:alert(1)\n---\n' })).toEqual([
+			'error retombees/r.md:5 : le champ « url » : adresse web invalide : écrivez l’adresse complète de l’article, commençant par https://',
+		]);
 	});
 });

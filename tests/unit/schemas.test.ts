@@ -1,7 +1,7 @@
 /** The collection schemas accept the contract's content and reject mistakes with French messages naming the field. */
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from '../../src/text/error-map';
+import { formatIssues, frenchErrorMap } from '../../src/text/error-map';
 import { meetingReportSchema, pressReleaseSchema, testimonialSchema, type SchemaHelpers } from '../../src/content/schemas/entries';
 import { settingsSchema } from '../../src/settings/schema';
 
@@ -10,6 +10,8 @@ const helpers: SchemaHelpers = {
 	reference: () => z.string().transform((id) => ({ id })),
 	timeZone: 'Europe/Paris',
 };
+/** Parses as the content check and the settings do: with the French error map. */
+const frenchParse = (schema: z.ZodType, input: unknown) => schema.safeParse(input, { error: frenchErrorMap });
 const errorsOf = (result: { success: boolean; error?: { issues: Parameters<typeof formatIssues>[0] } }) =>
 	result.success ? '' : formatIssues(result.error?.issues ?? []);
 
@@ -42,7 +44,9 @@ describe('communiques', () => {
 	});
 
 	it('names missing and malformed fields', () => {
-		const messages = errorsOf(pressReleaseSchema(helpers).safeParse({ description: 'D', date: '17/09/2020', contacts: [{ email: 'x' }] }));
+		const messages = errorsOf(
+			frenchParse(pressReleaseSchema(helpers), { description: 'D', date: '17/09/2020', contacts: [{ email: 'x' }] }),
+		);
 		expect(messages).toContain('le champ « title » : champ obligatoire manquant (attendu : un texte)');
 		expect(messages).toContain('le champ « date » : date invalide « 17/09/2020 » : écrivez 2020-09-17 (format attendu : AAAA-MM-JJ');
 		expect(messages).toContain('le champ « contacts[0].name » : champ obligatoire manquant');
@@ -51,7 +55,7 @@ describe('communiques', () => {
 
 	it('refuses attachments outside the entry folder and an image without alt', () => {
 		const messages = errorsOf(
-			pressReleaseSchema(helpers).safeParse({
+			frenchParse(pressReleaseSchema(helpers), {
 				title: 'T',
 				description: 'D',
 				date: '2020-01-01',
@@ -66,10 +70,10 @@ describe('communiques', () => {
 
 describe('rencontres', () => {
 	it('requires an event with place and city', () => {
-		const messages = errorsOf(meetingReportSchema(helpers).safeParse({ title: 'T', description: 'D', date: '2020-02-17' }));
+		const messages = errorsOf(frenchParse(meetingReportSchema(helpers), { title: 'T', description: 'D', date: '2020-02-17' }));
 		expect(messages).toContain('le champ « event » : champ obligatoire manquant (attendu : un groupe de champs)');
 		const partial = errorsOf(
-			meetingReportSchema(helpers).safeParse({ title: 'T', description: 'D', date: '2020-02-17', event: { start: '2020-02-15' } }),
+			frenchParse(meetingReportSchema(helpers), { title: 'T', description: 'D', date: '2020-02-17', event: { start: '2020-02-15' } }),
 		);
 		expect(partial).toContain('le champ « event.place » : champ obligatoire manquant');
 		expect(partial).toContain('le champ « event.city » : champ obligatoire manquant');
@@ -77,7 +81,7 @@ describe('rencontres', () => {
 
 	it('checks figures are numbers', () => {
 		const messages = errorsOf(
-			meetingReportSchema(helpers).safeParse({
+			frenchParse(meetingReportSchema(helpers), {
 				title: 'T',
 				description: 'D',
 				date: '2020-02-17',
@@ -92,7 +96,7 @@ describe('rencontres', () => {
 describe('temoignages', () => {
 	it('needs only a name and a date', () => {
 		expect(testimonialSchema(helpers).parse({ name: 'Pierre Bonnefoy', date: '2021-06-30' }).name).toBe('Pierre Bonnefoy');
-		expect(errorsOf(testimonialSchema(helpers).safeParse({ date: '2021-06-30', draft: 'oui' }))).toContain(
+		expect(errorsOf(frenchParse(testimonialSchema(helpers), { date: '2021-06-30', draft: 'oui' }))).toContain(
 			'le champ « draft » : true ou false est attendu',
 		);
 	});
@@ -112,7 +116,7 @@ describe('empty optional fields', () => {
 		expect(result.organisation).toBeUndefined();
 		expect(result.image).toBeUndefined();
 		expect(result.rencontre).toBeUndefined();
-		expect(errorsOf(testimonialSchema(helpers).safeParse({ name: '', date: '2021-06-30' }))).toContain(
+		expect(errorsOf(frenchParse(testimonialSchema(helpers), { name: '', date: '2021-06-30' }))).toContain(
 			'le champ « name » : ne doit pas être vide',
 		);
 	});
@@ -121,7 +125,7 @@ describe('empty optional fields', () => {
 describe('settings', () => {
 	it('validates the site settings', () => {
 		expect(settingsSchema.parse({ name: 'Relais', description: 'D' }).timeZone).toBe('Europe/Paris');
-		expect(errorsOf(settingsSchema.safeParse({ name: 'Relais', description: 'D', timeZone: 'Europe/Pariss' }))).toContain(
+		expect(errorsOf(frenchParse(settingsSchema, { name: 'Relais', description: 'D', timeZone: 'Europe/Pariss' }))).toContain(
 			'fuseau horaire IANA inconnu',
 		);
 	});
@@ -130,7 +134,7 @@ describe('settings', () => {
 		expect(settingsSchema.parse({ name: 'Relais', description: 'D' }).feeds.limit).toBe(30);
 		expect(settingsSchema.parse({ name: 'Relais', description: 'D', feeds: { limit: 50 } }).feeds.limit).toBe(50);
 		for (const limit of [0, 201, 2.5]) {
-			expect(errorsOf(settingsSchema.safeParse({ name: 'Relais', description: 'D', feeds: { limit } })), String(limit)).toContain(
+			expect(errorsOf(frenchParse(settingsSchema, { name: 'Relais', description: 'D', feeds: { limit } })), String(limit)).toContain(
 				'feeds.limit',
 			);
 		}

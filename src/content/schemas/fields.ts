@@ -1,10 +1,6 @@
 import { z } from 'astro/zod';
 import { parseContentDate, suggestContentDate } from '../../text/dates';
-import { issueMessage } from '../../text/error-map';
 import { canonicalLanguageTag, languageTagMessage } from '../languages';
-
-// Every schema of the site reports in French, naming what is expected.
-z.config({ customError: (issue) => issueMessage({ ...issue, path: issue.path ?? [], message: '' }) || undefined });
 
 const DATE_FORMAT = 'AAAA-MM-JJ, ou AAAA-MM-JJTHH:MM avec une heure, par exemple 2020-09-21T12:15';
 
