@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importWordPress } from '../../scripts/import';
+import { importWordPress } from '../../src/import/wordpress/import';
 import { buildSite, listFiles, readOutput, type BuildResult } from '../helpers/build';
 import { checkLinks } from '../helpers/links';
 
