@@ -201,7 +201,7 @@ function embedTitle(address: string, caption: string, fallback = ''): string {
  * The scheme of `url` as a browser would read it once the Markdown renderer has
  * decoded the destination turndown wrote: backslashes dropped (Markdown escapes),
  * character references decoded, then whitespace and control characters removed
- * (browsers skip them inside a scheme). Lower case; `undefined` for a relative URL.
+ * (browsers skip them inside a scheme; a parser makes U+FFFD of a NUL). Lower case; `undefined` for a relative URL.
  * Reads more schemes than a browser would, never fewer.
  */
 export function urlScheme(url: string): string | undefined {
@@ -209,7 +209,7 @@ export function urlScheme(url: string): string | undefined {
 		`<!doctype html><body><textarea>${url.replace(/\\/g, '').replace(/</g, '&lt;')}</textarea></body>`,
 	);
 	const decoded = (document.querySelector('textarea')?.value ?? '').replace(
-		/[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g,
+		/[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028\u2029\ufeff\ufffd]/g,
 		'',
 	);
 	return /^([a-z][a-z0-9+.-]*):/i.exec(decoded)?.[1]?.toLowerCase();
@@ -254,8 +254,8 @@ const all = ({ body }: ConversionState, selector: string) => Array.from(body.que
 
 /** `« value »`, shortened: how the report quotes what the post held. */
 function quoted(value: string): string {
-	const short = value.length > 60 ? `${value.slice(0, 59)}…` : value;
-	return `«\u00a0${short.replace(/\s+/g, ' ')}\u00a0»`;
+	const clean = value.replace(/\s+/g, ' ').trim();
+	return `«\u00a0${clean.length > 60 ? `${clean.slice(0, 59)}…` : clean}\u00a0»`;
 }
 
 /** Scripts, styles, forms and the like: removed with their content, and listed. */
