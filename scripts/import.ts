@@ -16,7 +16,7 @@ import { WxrError } from '../src/import/wordpress/wxr';
 import { settings } from '../src/settings/settings';
 import { checkSiteContent, problemLines } from './check';
 
-export const USAGE = `Importer un export WordPress (Outils → Exporter) :
+const USAGE = `Importer un export WordPress (Outils → Exporter) :
   npm run import -- wordpress export.xml --uploads chemin/vers/wp-content/uploads
 Options :
   --uploads <dossier>          le dossier wp-content/uploads copié depuis le serveur (images, PDF…)

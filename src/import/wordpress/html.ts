@@ -89,7 +89,7 @@ const UNSAFE_ELEMENTS = [
 ];
 const FRAME_ELEMENTS = ['iframe', 'embed', 'object', 'video', 'audio'];
 /** URL schemes a link or an image of an imported entry may use; relative URLs have none. */
-export const ALLOWED_URL_SCHEMES = ['http', 'https', 'mailto', 'tel'];
+const ALLOWED_URL_SCHEMES = ['http', 'https', 'mailto', 'tel'];
 
 /** A file a press photo may be (contract « Photos »): JPEG, PNG or WebP. */
 const isPhotoFile = (name: string) => (PHOTO_EXTENSIONS as readonly string[]).includes(extensionOf(name) ?? '');
@@ -204,7 +204,7 @@ function embedTitle(address: string, caption: string, fallback = ''): string {
  * (browsers skip them inside a scheme; a parser makes U+FFFD of a NUL). Lower case; `undefined` for a relative URL.
  * Reads more schemes than a browser would, never fewer.
  */
-export function urlScheme(url: string): string | undefined {
+function urlScheme(url: string): string | undefined {
 	const document = domino.createDocument(
 		`<!doctype html><body><textarea>${url.replace(/\\/g, '').replace(/</g, '&lt;')}</textarea></body>`,
 	);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const MANIFEST_FILE = '.import-wordpress.json';
+const MANIFEST_FILE = '.import-wordpress.json';
 
 function hash(data: string | Buffer): string {
 	return createHash('sha256').update(data).digest('hex');
