@@ -109,6 +109,16 @@ function coverOf(item: WxrItem, context: ImportContext, uploads: PostUploads, co
 	return { src: `./${cover.name}`, alt: thumbnail.alt || title, altFromTitle: !thumbnail.alt };
 }
 
+/**
+ * Forgets the uploads neither the body nor the entry's fields (`files`: `./name`) use:
+ * a smaller size of a gallery image the text showed, once its original became the photo.
+ */
+function keepUsedUploads(uploads: PostUploads, body: string, files: Array<string | undefined>): void {
+	// Names are `[\w.-]+` (see PostUploads): a Markdown link, image or kept HTML attribute ends with `)`, a space or `"`.
+	uploads.keepOnly((name) => new RegExp(`(\\./|fichiers/)${name.replace(/\./g, '\\.')}[)\\s"]`).test(body) || files.includes(`./${name}`));
+}
+
+/** The entry a post becomes: its Markdown file and the uploads it uses, nothing written yet. */
 function planEntry(item: WxrItem, context: ImportContext): PlannedEntry {
 	const title = htmlToText(item.title) || `Article ${item.postId}`;
 	const id = entryId(item, title);
@@ -127,14 +137,7 @@ function planEntry(item: WxrItem, context: ImportContext): PlannedEntry {
 	let draft = draftReason(item);
 	if (!draft && collection === 'rencontres') draft = 'rencontre : lieu et ville de l’événement à compléter';
 	const body = conversion.markdown;
-	// A smaller size of a gallery image the text showed, once its original became the photo, is used nowhere.
-	// Names are `[\w.-]+` (see PostUploads): a Markdown link, image or kept HTML attribute ends with `)`, a space or `"`.
-	uploads.keepOnly(
-		(name) =>
-			new RegExp(`(\\./|fichiers/)${name.replace(/\./g, '\\.')}[)\\s"]`).test(body) ||
-			image?.src === `./${name}` ||
-			conversion.photos.some((photo) => photo.file === `./${name}`),
-	);
+	keepUsedUploads(uploads, body, [image?.src, ...conversion.photos.map((photo) => photo.file)]);
 	const excerpt = htmlToText(item.excerpt);
 	const contents = entryFile(
 		{
