@@ -4,15 +4,17 @@
  * it under `BASE_PATH=/presse`: the imported pages, their cover and press kit,
  * their press photos (on the page and in `/photos/`), the old addresses (a
  * meta-refresh page and `_redirects`, none to an unpublished entry), no broken
- * link, and nothing of the drafts, private, protected or scheduled posts. A
- * second, incremental build after the scheduled post's date redirects to it too.
+ * link, nothing of the drafts, private, protected or scheduled posts, and
+ * nothing of the hostile post's scripts, handlers and dangerous URLs in any page
+ * or feed. A second, incremental build after the scheduled post's date
+ * redirects to it too.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importWordPress } from '../../scripts/import';
+import { importWordPress } from '../../src/import/wordpress/import';
 import { buildSite, listFiles, readOutput, type BuildResult } from '../helpers/build';
 import { checkLinks } from '../helpers/links';
 
@@ -22,6 +24,14 @@ const RELEASE = 'communiques/2021-03-15-l-usine-1-200-emplois';
 const DRAFT_OLD_PATH = '2021/04/02/forum-emploi-bilan';
 /** An old address added by hand to the scheduled post (WordPress gave it none: `?p=31`). */
 const SCHEDULED_OLD_PATH = '2099/01/10/inauguration';
+/** The post full of scripts, event handlers and `javascript:`, `data:`, `vbscript:` URLs, published. */
+const HOSTILE = 'communiques/2021-06-01-communique-piege';
+/** What none of the hostile post's payloads may leave in any output file, raw or escaped (feeds). */
+const HOSTILE_TRACES =
+	/javascript:|vbscript:|data:text\/html|data:image\/svg|\bon(error|click|mouseover|load)\s*=|srcdoc|<iframe|&lt;iframe|&lt;script|\\u003cscript|alert\(|msgbox\(/i;
+/** The only scripts the site writes itself: structured data, its bundled modules, the web editor's. */
+const OWN_SCRIPT =
+	/^<script (type="application\/ld\+json"|type="module" src="\/presse\/_astro\/[\w.-]+\.js"|src="\/presse\/admin\/[\w.-]+\.js")>$/;
 const env = { BASE_PATH: '/presse', RELAIS_CARDS: 'off' };
 
 let contentDir: string;
@@ -130,6 +140,24 @@ describe('a site built from a WordPress import', () => {
 		// The same redirect gives the same bytes, whether rendered again or copied from the cache.
 		const release = '2021/03/15/l-usine-1-200-emplois/index.html';
 		expect(readOutput(later.outDir, release)).toBe(readOutput(site.outDir, release));
+	});
+
+	it('publishes the hostile post with none of its scripts, handlers or dangerous URLs in any page or feed', () => {
+		const page = parse(readOutput(site.outDir, `${HOSTILE}/index.html`));
+		expect(page.querySelector('h1')?.text).toContain('Communiqué piégé');
+		expect(page.text).toContain('La suite du communiqué.');
+		expect(page.querySelector('a[href="https://www.example.org/"]')?.text).toBe('un vrai lien');
+		for (const feed of ['rss.xml', 'atom.xml', 'feed.json']) expect(readOutput(site.outDir, feed)).toContain('La suite du communiqué.');
+		// The web editor's own bundle and translations are the vendor's code, not output of the content.
+		const files = listFiles(site.outDir).filter((file) => !/^admin\/(sveltia-cms\.js|locales\/)/.test(file));
+		expect(files.length).toBeGreaterThan(100);
+		const traces = files.flatMap((file) => {
+			const text = readFileSync(path.join(site.outDir, file), 'utf8');
+			const found = HOSTILE_TRACES.exec(text)?.[0];
+			const scripts = (text.match(/<script\b[^>]*>/gi) ?? []).filter((tag) => !OWN_SCRIPT.test(tag));
+			return [...(found ? [`${file}: ${found}`] : []), ...scripts.map((tag) => `${file}: ${tag}`)];
+		});
+		expect(traces).toEqual([]);
 	});
 
 	it('publishes no draft, private, protected or scheduled post', () => {

@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { formatReport, importWordPress } from '../../scripts/import';
+import { importWordPress } from '../../src/import/wordpress/import';
+import { formatReport } from '../../src/import/wordpress/report';
 import { contractDate, draftReason, entryId, leadText, permalinkPath, summarise, themesOf } from '../../src/import/wordpress/entries';
-import { autoParagraphs, convertPostHtml, htmlToText, type ConvertOptions } from '../../src/import/wordpress/html';
+import { autoParagraphs, convertPostHtml, htmlToText, isAllowedUrl, type ConvertOptions } from '../../src/import/wordpress/html';
 import { unserializePhp } from '../../src/import/wordpress/php-serialize';
 import { captionCredit, metadataCredit, photoCredit } from '../../src/import/wordpress/photos';
 import { readWxr, type WxrItem } from '../../src/import/wordpress/wxr';
+import { parseArguments } from '../../scripts/import';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/wordpress');
 
@@ -150,6 +152,112 @@ describe('converting post HTML', () => {
 
 	it('reads titles as WordPress shows them: tags removed, entities decoded', () => {
 		expect(htmlToText('« L’usine » : 1 200 emplois &amp; <b>plus</b>')).toBe('« L’usine » : 1 200 emplois & plus');
+	});
+});
+
+/** The hostile post of the fixture (id 60): scripts, event handlers and `javascript:`, `data:`, `vbscript:` URLs however written. */
+async function hostilePost(): Promise<WxrItem> {
+	for await (const found of readWxr(Readable.from([readFileSync(path.join(fixture, 'export.xml'))])))
+		if (found.postId === '60') return found;
+	throw new Error('post 60 missing from the fixture');
+}
+
+const REFUSED = '\u00a0: seules les adresses http, https, mailto, tel et relatives sont gardées';
+
+describe('hostile HTML', () => {
+	it('keeps no script, event handler nor dangerous URL of a hostile post, and lists each one removed', async () => {
+		const result = convert((await hostilePost()).content);
+		expect(result.markdown).toBe(
+			[
+				'Un texte piégé, en casse mêlée, encodé, avec tabulation, avec saut de ligne, en Visual Basic, en données, deux-points encodé, encodé deux fois et [un vrai lien](https://www.example.org/).',
+				'[Image : Logo](https://cdn.example.com/logo.png)',
+				'Lien vectoriel',
+				'La suite du communiqué.',
+			].join('\n\n'),
+		);
+		expect(result.removed).toEqual([
+			'<script>',
+			'<iframe>',
+			'<iframe>',
+			'<iframe>',
+			`adresse «\u00a0javascript:alert(2)\u00a0» (<a href>)${REFUSED}`,
+			`adresse «\u00a0JaVaScRiPt:alert(3)\u00a0» (<a href>)${REFUSED}`,
+			`adresse «\u00a0javascript:alert(4)\u00a0» (<a href>)${REFUSED}`,
+			`adresse «\u00a0jav ascript:alert(5)\u00a0» (<a href>)${REFUSED}`,
+			`adresse «\u00a0java script:alert(6)\u00a0» (<a href>)${REFUSED}`,
+			`adresse «\u00a0VBScript:MsgBox(7)\u00a0» (<a href>)${REFUSED}`,
+			`adresse «\u00a0data:text/html;base64,PHNjcmlwdD5hbGVydCg4KTwvc2NyaXB0Pg==\u00a0» (<a href>)${REFUSED}`,
+			`adresse «\u00a0javascript:alert(9)\u00a0» (<a href>)${REFUSED}`,
+			// Decoded once by the HTML parser, `&#106;` would be decoded again by the Markdown renderer.
+			`adresse «\u00a0&#106;avascript:alert(10)\u00a0» (<a href>)${REFUSED}`,
+			`adresse «\u00a0javascript:alert(13)\u00a0» (<img src>)${REFUSED}`,
+			`adresse «\u00a0DATA:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMTUpPg==\u00a0» (<img src>)${REFUSED}`,
+			`adresse «\u00a0javascript:alert(16)\u00a0» (<img srcset>)${REFUSED}`,
+		]);
+	});
+
+	it('never makes a link of an image whose source is a javascript: URL', () => {
+		const result = convert('<img src="javascript:alert(1)" alt="x">');
+		expect(result.markdown).toBe('');
+		expect(result.removed).toEqual([`adresse «\u00a0javascript:alert(1)\u00a0» (<img src>)${REFUSED}`]);
+	});
+
+	it('reads a URL’s scheme as a browser would after the Markdown renderer decoded it', () => {
+		for (const url of [
+			'https://ex.org/a',
+			'HTTP://ex.org',
+			'mailto:presse@ex.org',
+			'tel:+33100000000',
+			'./a.jpg',
+			'fichiers/p.pdf',
+			'#haut',
+			'/presse/',
+			'//ex.org/x',
+			'dossier/a:b',
+		])
+			expect(isAllowedUrl(url), url).toBe(true);
+		for (const url of [
+			'javascript:x',
+			' JAVASCRIPT:x',
+			'java\tscript:x',
+			'java\nscript:x',
+			'\u0000javascript:x',
+			'&#106;avascript:x',
+			'&#x6A;avascript:x',
+			'javascript&colon;x',
+			'java\\script:x',
+			'vbscript:x',
+			'data:text/html,x',
+			'file:///etc/passwd',
+		])
+			expect(isAllowedUrl(url), url).toBe(false);
+	});
+
+	it('escapes a link destination so that it cannot close the link and open another', () => {
+		expect(convert('<p><a href="https://ex.org/a)[x](https://ex.org/b">lien</a></p>').markdown).toBe(
+			'[lien](https://ex.org/a\\)[x]\\(https://ex.org/b)',
+		);
+	});
+});
+
+describe('the import command line', () => {
+	it('reads the source, the file and the options, the content folder from the settings', () => {
+		expect(
+			parseArguments(['wordpress', 'export.xml', '--uploads', 'up', '--collection-map', 'R=rencontres', '--force'], '/site/content'),
+		).toEqual({
+			exportFile: 'export.xml',
+			contentDir: '/site/content',
+			force: true,
+			uploadsDir: path.resolve('up'),
+			collectionMap: 'R=rencontres',
+		});
+		expect(parseArguments(['-h']).help).toBe(true);
+	});
+
+	it('says in French what is wrong with the arguments', () => {
+		expect(() => parseArguments(['wordpress', 'export.xml', '--bogus'])).toThrow('option inconnue : --bogus.');
+		expect(() => parseArguments(['wordpress', 'export.xml', '--uploads'])).toThrow('il manque la valeur après --uploads.');
+		expect(() => parseArguments(['export.xml'])).toThrow('indiquez la source et le fichier : npm run import -- wordpress export.xml');
 	});
 });
 
@@ -385,7 +493,7 @@ describe('running the import', () => {
 	it('does not duplicate anything the second time and never overwrites an edited entry without --force', async () => {
 		const contentDir = mkdtempSync(path.join(tmpdir(), 'relais-import-'));
 		const first = await run(contentDir);
-		expect(first.imported).toEqual({ communiques: 5, rencontres: 1, temoignages: 0 });
+		expect(first.imported).toEqual({ communiques: 6, rencontres: 1, temoignages: 0 });
 		expect(first.skipped.get('page (pas un article)')).toBe(1);
 		expect(first.skipped.get('élément de menu')).toBe(1);
 		const entry = path.join(contentDir, 'communiques/2021-03-15-l-usine-1-200-emplois/index.md');

@@ -1,7 +1,7 @@
 /**
  * What a WordPress post becomes: its collection, id, publication state, themes
  * and standfirst, and the Markdown file written for it. Pure: the file system
- * is `scripts/import.ts`'s business.
+ * is `import.ts`'s business.
  */
 import slugify from '@sindresorhus/slugify';
 import { htmlToText, type ImportedPhoto } from './html';

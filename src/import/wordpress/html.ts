@@ -1,13 +1,15 @@
 /**
  * WordPress post HTML → clean Markdown. The HTML is untrusted: it is parsed
- * (domino, the DOM turndown itself uses), cleaned as a tree (no script,
- * style, frame, object or event handler survives; embeds become plain links),
- * its uploads are pointed at the files copied beside the entry, then turndown
- * writes Markdown. Whatever cannot be converted stays as readable text and is
- * listed for a human, never dropped silently.
+ * (domino, the DOM turndown itself uses), reworked as a tree by a list of
+ * named passes (embeds become plain links, uploads point at the files copied
+ * beside the entry, gallery and captioned images become press photos), then
+ * `sanitize-html` keeps only an allow-list of elements, attributes and URL
+ * schemes, and turndown writes Markdown. Whatever cannot be converted stays as
+ * readable text and is listed for a human, never dropped silently.
  */
 import domino from '@mixmark-io/domino';
 import { strikethrough, tables } from '@joplin/turndown-plugin-gfm';
+import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
 import { extensionOf, PHOTO_EXTENSIONS } from '../../content/schemas/photo';
 import { photoCredit } from './photos';
@@ -86,8 +88,8 @@ const UNSAFE_ELEMENTS = [
 	'textarea',
 ];
 const FRAME_ELEMENTS = ['iframe', 'embed', 'object', 'video', 'audio'];
-/** Attributes the Markdown writer reads (and a kept table may carry); every other one is dropped. */
-const KEPT_ATTRIBUTES = new Set(['href', 'src', 'alt', 'title', 'colspan', 'rowspan', 'class']);
+/** URL schemes a link or an image of an imported entry may use; relative URLs have none. */
+const ALLOWED_URL_SCHEMES = ['http', 'https', 'mailto', 'tel'];
 
 /** A file a press photo may be (contract « Photos »): JPEG, PNG or WebP. */
 const isPhotoFile = (name: string) => (PHOTO_EXTENSIONS as readonly string[]).includes(extensionOf(name) ?? '');
@@ -195,8 +197,28 @@ function embedTitle(address: string, caption: string, fallback = ''): string {
 	return `Voir ${provider ? provider[1] : `le contenu sur ${host}`}`;
 }
 
-function isSafeHref(href: string): boolean {
-	return /^(https?:|mailto:|tel:|#|\/|\.)/i.test(href.trim()) || !/^[a-z][a-z0-9+.-]*:/i.test(href.trim());
+/**
+ * The scheme of `url` as a browser would read it once the Markdown renderer has
+ * decoded the destination turndown wrote: backslashes dropped (Markdown escapes),
+ * character references decoded, then whitespace and control characters removed
+ * (browsers skip them inside a scheme; a parser makes U+FFFD of a NUL). Lower case; `undefined` for a relative URL.
+ * Reads more schemes than a browser would, never fewer.
+ */
+function urlScheme(url: string): string | undefined {
+	const document = domino.createDocument(
+		`<!doctype html><body><textarea>${url.replace(/\\/g, '').replace(/</g, '&lt;')}</textarea></body>`,
+	);
+	const decoded = (document.querySelector('textarea')?.value ?? '').replace(
+		/[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028\u2029\ufeff\ufffd]/g,
+		'',
+	);
+	return /^([a-z][a-z0-9+.-]*):/i.exec(decoded)?.[1]?.toLowerCase();
+}
+
+/** Whether a link or image may point at `url`: http(s), mailto, tel or relative. */
+export function isAllowedUrl(url: string): boolean {
+	const scheme = urlScheme(url);
+	return scheme === undefined || ALLOWED_URL_SCHEMES.includes(scheme);
 }
 
 type DomElement = ReturnType<Document['createElement']>;
@@ -216,100 +238,131 @@ export function htmlToText(html: string): string {
 	return (document.body.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** The HTML of a post as Markdown, with what it used and what a human must look at. */
-export function convertPostHtml(html: string, options: ConvertOptions): Conversion {
-	const result: Conversion = {
-		markdown: '',
-		files: [],
-		missing: [],
-		embeds: [],
-		leftovers: [],
-		removed: [],
-		photos: [],
-		notPhotos: [],
-	};
-	const prepared = expandShortcodes(autoParagraphs(html), options, result.leftovers);
-	const document = domino.createDocument(`<!doctype html><body>${prepared}</body>`);
-	const body = document.body;
-	const all = (selector: string) => Array.from(body.querySelectorAll(selector));
+/** What the passes share: the post as a tree, the options, and what the conversion found so far. */
+interface ConversionState {
+	document: Document;
+	body: HTMLElement;
+	options: ConvertOptions;
+	result: Conversion;
+	/** Galleries some of whose images became press photos, for `removeEmptiedGalleries`. */
+	galleries: Set<Element>;
+}
 
-	for (const element of all(UNSAFE_ELEMENTS.join(','))) {
-		result.removed.push(`<${element.tagName.toLowerCase()}>`);
+type Pass = (state: ConversionState) => void;
+
+const all = ({ body }: ConversionState, selector: string) => Array.from(body.querySelectorAll(selector));
+
+/** `« value »`, shortened: how the report quotes what the post held. */
+function quoted(value: string): string {
+	const clean = value.replace(/\s+/g, ' ').trim();
+	return `«\u00a0${clean.length > 60 ? `${clean.slice(0, 59)}…` : clean}\u00a0»`;
+}
+
+/** Scripts, styles, forms and the like: removed with their content, and listed. */
+function removeUnsafeElements(state: ConversionState) {
+	for (const element of all(state, UNSAFE_ELEMENTS.join(','))) {
+		state.result.removed.push(`<${element.tagName.toLowerCase()}>`);
 		element.remove();
 	}
-	// Gutenberg embeds: the URL is the wrapper's text; the caption (if any) is the title.
-	for (const figure of all('figure.wp-block-embed, div.wp-block-embed')) {
+}
+
+/** Gutenberg embeds: the URL is the wrapper's text; the caption (if any) is the title. */
+function linkBlockEmbeds(state: ConversionState) {
+	for (const figure of all(state, 'figure.wp-block-embed, div.wp-block-embed')) {
 		const address =
 			(figure.querySelector('.wp-block-embed__wrapper, div')?.textContent ?? figure.textContent ?? '').trim().split(/\s+/)[0] ?? '';
 		const caption = (figure.querySelector('figcaption')?.textContent ?? '').trim();
 		if (!/^https?:\/\//i.test(address)) continue;
 		const title = embedTitle(address, caption);
-		result.embeds.push({ url: address, title });
-		figure.replaceWith(linkParagraph(document, address, title));
+		state.result.embeds.push({ url: address, title });
+		figure.replaceWith(linkParagraph(state.document, address, title));
 	}
-	for (const frame of all(FRAME_ELEMENTS.join(','))) {
+}
+
+/** Frames, players and plug-ins: a link to what they showed when it is on the web, else removed and listed. */
+function linkFrames(state: ConversionState) {
+	for (const frame of all(state, FRAME_ELEMENTS.join(','))) {
 		const address = frame.getAttribute('src') ?? frame.getAttribute('data') ?? frame.querySelector('source')?.getAttribute('src') ?? '';
-		const name = `<${frame.tagName.toLowerCase()}>`;
 		if (/^(https?:)?\/\//i.test(address)) {
 			const absolute = address.startsWith('//') ? `https:${address}` : address;
 			const title = embedTitle(absolute, '', frame.getAttribute('title') ?? '');
-			result.embeds.push({ url: absolute, title });
-			frame.replaceWith(linkParagraph(document, absolute, title));
+			state.result.embeds.push({ url: absolute, title });
+			frame.replaceWith(linkParagraph(state.document, absolute, title));
 		} else {
-			result.removed.push(name);
+			state.result.removed.push(`<${frame.tagName.toLowerCase()}>`);
 			frame.remove();
 		}
 	}
-	for (const element of all('*')) {
-		for (const attribute of Array.from(element.attributes)) {
-			if (!KEPT_ATTRIBUTES.has(attribute.name.toLowerCase())) element.removeAttribute(attribute.name);
-		}
-		const href = element.getAttribute('href');
-		if (href !== null && !isSafeHref(href)) element.removeAttribute('href');
-	}
+}
 
-	const galleries = new Set<Element>();
-	/**
-	 * A gallery or captioned image as a press photo, when it has a credit and a text
-	 * alternative; else it stays in the text and what it lacks is listed. A gallery's
-	 * photo leaves the text (the entry's « Photos » section shows it); a captioned
-	 * image stays where the author put it. Returns whether the image was of either kind.
-	 */
-	const pressPhoto = (image: Element, source: string, attachmentId: string | undefined, alt: string, name: string): boolean => {
-		const gallery = image.closest('.wp-block-gallery') ?? undefined;
-		const figure = image.closest('figure');
-		const item = figure && figure !== gallery ? figure : undefined;
-		const captionElement = item && Array.from(item.children).find((child) => child.tagName === 'FIGCAPTION');
-		const written = (captionElement?.textContent ?? '').replace(/\s+/g, ' ').trim();
-		if (!gallery && !written) return false;
-		const attachment = (attachmentId ? options.attachment(attachmentId) : undefined) ?? options.attachmentAt?.(source);
-		const { credit, caption } = photoCredit(attachment?.credit, written || (gallery ? (attachment?.caption ?? '') : ''));
-		if (!isPhotoFile(name)) {
-			result.notPhotos.push(`image gardée dans le texte : ${name} ; une photo de photothèque est un fichier JPEG, PNG ou WebP`);
-			return true;
+/**
+ * A URL whose scheme is not allowed (`javascript:`, `data:`, `vbscript:`…, however
+ * written) is removed and listed, before the image pass could make a link of it:
+ * a link keeps its text, an image without its source goes.
+ */
+function dropDisallowedUrls(state: ConversionState) {
+	for (const element of all(state, '[href], [src], [srcset]')) {
+		for (const attribute of ['href', 'src', 'srcset']) {
+			const value = element.getAttribute(attribute);
+			if (value === null) continue;
+			const urls = attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
+			const refused = urls.find((url) => !isAllowedUrl(url));
+			if (refused === undefined) continue;
+			element.removeAttribute(attribute);
+			state.result.removed.push(
+				`adresse ${quoted(refused)} (<${element.tagName.toLowerCase()} ${attribute}>)\u00a0: seules les adresses http, https, mailto, tel et relatives sont gardées`,
+			);
 		}
-		if (!credit || !alt) {
-			const lacks = [!credit && 'crédit', !alt && 'texte alternatif'].filter(Boolean).join(' ni ');
-			const add = [!credit && 'ajoutez son crédit', !alt && 'décrivez-la (texte alternatif)'].filter(Boolean).join(' et ');
-			result.notPhotos.push(`photo sans ${lacks} : ${name} ; ${add} pour la proposer en photothèque`);
-			return true;
-		}
-		// The original upload rather than a smaller copy the text showed: the press wants the full size.
-		const original = attachment && attachment.url !== source ? options.resolveUpload(attachment.url) : undefined;
-		const file = original?.status === 'copied' && isPhotoFile(original.name) ? original.name : name;
-		if (!result.photos.some((photo) => photo.file === `./${file}`))
-			result.photos.push({ file: `./${file}`, alt, credit, ...(caption && { caption }) });
-		if (gallery) {
-			const entry = image.closest('li');
-			(entry && gallery.contains(entry) ? entry : (item ?? image)).remove();
-			galleries.add(gallery);
-		}
+	}
+}
+
+/**
+ * A gallery or captioned image as a press photo, when it has a credit and a text
+ * alternative; else it stays in the text and what it lacks is listed. A gallery's
+ * photo leaves the text (the entry's « Photos » section shows it); a captioned
+ * image stays where the author put it. Returns whether the image was of either kind.
+ */
+function pressPhoto(state: ConversionState, image: Element, source: string, attachmentId: string | undefined, alt: string, name: string) {
+	const { options, result } = state;
+	const gallery = image.closest('.wp-block-gallery') ?? undefined;
+	const figure = image.closest('figure');
+	const item = figure && figure !== gallery ? figure : undefined;
+	const captionElement = item && Array.from(item.children).find((child) => child.tagName === 'FIGCAPTION');
+	const written = (captionElement?.textContent ?? '').replace(/\s+/g, ' ').trim();
+	if (!gallery && !written) return false;
+	const attachment = (attachmentId ? options.attachment(attachmentId) : undefined) ?? options.attachmentAt?.(source);
+	const { credit, caption } = photoCredit(attachment?.credit, written || (gallery ? (attachment?.caption ?? '') : ''));
+	if (!isPhotoFile(name)) {
+		result.notPhotos.push(`image gardée dans le texte : ${name} ; une photo de photothèque est un fichier JPEG, PNG ou WebP`);
 		return true;
-	};
-	const addFile = (name: string, title: string) => {
-		if (!result.files.some((file) => file.name === name)) result.files.push({ name, title });
-	};
-	for (const image of all('img')) {
+	}
+	if (!credit || !alt) {
+		const lacks = [!credit && 'crédit', !alt && 'texte alternatif'].filter(Boolean).join(' ni ');
+		const add = [!credit && 'ajoutez son crédit', !alt && 'décrivez-la (texte alternatif)'].filter(Boolean).join(' et ');
+		result.notPhotos.push(`photo sans ${lacks} : ${name} ; ${add} pour la proposer en photothèque`);
+		return true;
+	}
+	// The original upload rather than a smaller copy the text showed: the press wants the full size.
+	const original = attachment && attachment.url !== source ? options.resolveUpload(attachment.url) : undefined;
+	const file = original?.status === 'copied' && isPhotoFile(original.name) ? original.name : name;
+	if (!result.photos.some((photo) => photo.file === `./${file}`))
+		result.photos.push({ file: `./${file}`, alt, credit, ...(caption && { caption }) });
+	if (gallery) {
+		const entry = image.closest('li');
+		(entry && gallery.contains(entry) ? entry : (item ?? image)).remove();
+		state.galleries.add(gallery);
+	}
+	return true;
+}
+
+/**
+ * Images: an upload points at its copy beside the entry (and may become a press
+ * photo); a missing or remote one becomes a link to it, so the new site requests
+ * nothing from another host.
+ */
+function placeImages(state: ConversionState) {
+	const { options, result } = state;
+	for (const image of all(state, 'img')) {
 		const source = image.getAttribute('src') ?? '';
 		const id = /wp-image-(\d+)/.exec(image.getAttribute('class') ?? '')?.[1];
 		const alt = (image.getAttribute('alt') ?? '').trim() || (id ? (options.attachment(id)?.alt ?? '') : '');
@@ -320,54 +373,91 @@ export function convertPostHtml(html: string, options: ConvertOptions): Conversi
 		if (upload?.status === 'copied' && isImageFile(upload.name)) {
 			image.setAttribute('src', `./${upload.name}`);
 			image.setAttribute('alt', alt);
-			const photo = options.photos && pressPhoto(image, source, id, alt, upload.name);
+			const photo = options.photos && pressPhoto(state, image, source, id, alt, upload.name);
 			if (!alt && !photo) result.leftovers.push(`image sans texte alternatif : ${upload.name}`);
 			continue;
 		}
-		// No request to another host from the new site: a missing or remote image becomes a link to it.
 		if (upload?.status === 'missing') result.missing.push(source);
 		else if (upload === undefined && source) result.leftovers.push(`image d’un autre site remplacée par un lien : ${source}`);
 		if (!source) {
 			image.remove();
 			continue;
 		}
-		const replacement = document.createElement('a');
+		const replacement = state.document.createElement('a');
 		replacement.setAttribute('href', source);
 		replacement.textContent = `Image : ${alt || source.split('/').pop() || source}`;
 		image.replaceWith(replacement);
 	}
-	// A gallery all of whose images became photos leaves the text; its own caption, if any, stays.
-	for (const gallery of galleries) {
+}
+
+/** A gallery all of whose images became photos leaves the text; its own caption, if any, stays. */
+function removeEmptiedGalleries(state: ConversionState) {
+	for (const gallery of state.galleries) {
 		if (gallery.querySelector('img')) continue;
 		const caption = Array.from(gallery.children).find((child) => child.tagName === 'FIGCAPTION');
 		const text = (caption?.textContent ?? '').trim();
 		if (text) {
-			const paragraph = document.createElement('p');
+			const paragraph = state.document.createElement('p');
 			paragraph.textContent = text;
 			gallery.replaceWith(paragraph);
 		} else gallery.remove();
 	}
-	for (const link of all('a[href]')) {
+}
+
+/** Links to uploaded files point at the press kit (`<entry>/fichiers/<name>`); missing ones keep the old address. */
+function pointLinksAtFiles(state: ConversionState) {
+	const { options, result } = state;
+	for (const link of all(state, 'a[href]')) {
 		const href = link.getAttribute('href') ?? '';
 		const upload = options.resolveUpload(href);
 		if (upload?.status === 'missing') {
 			result.missing.push(href);
 		} else if (upload?.status === 'copied') {
 			const title = (link.textContent ?? '').replace(/\s+/g, ' ').trim() || upload.name;
-			// Press-kit files are served at `<entry>/fichiers/<name>`; images in links stay on the old site's path otherwise.
 			link.setAttribute('href', `fichiers/${upload.name}`);
-			addFile(upload.name, title);
+			if (!result.files.some((file) => file.name === upload.name)) result.files.push({ name: upload.name, title });
 		}
 	}
-	for (const table of all('table')) {
+}
+
+/** Tables Markdown cannot hold (nested blocks, merged cells) stay as HTML: listed. */
+function reportComplexTables(state: ConversionState) {
+	for (const table of all(state, 'table')) {
 		if (
 			table.querySelector('table, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, pre, hr') ||
 			table.querySelectorAll('[colspan], [rowspan]').length > 0
 		) {
-			result.leftovers.push('tableau complexe gardé en HTML');
+			state.result.leftovers.push('tableau complexe gardé en HTML');
 		}
 	}
+}
 
+/** The passes over the post's tree, in order. */
+const PASSES: Pass[] = [
+	removeUnsafeElements,
+	linkBlockEmbeds,
+	linkFrames,
+	dropDisallowedUrls,
+	placeImages,
+	removeEmptiedGalleries,
+	pointLinksAtFiles,
+	reportComplexTables,
+];
+
+/**
+ * The last pass: only elements and attributes the Markdown writer reads (and a kept
+ * table may carry), only allowed URL schemes. Event handlers, `srcset`, `style` and
+ * whatever the passes above did not foresee end here.
+ */
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+	allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 'ins', 'strike'],
+	allowedAttributes: { '*': ['class', 'title'], a: ['href'], img: ['src', 'alt'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
+	allowedSchemes: ALLOWED_URL_SCHEMES,
+	allowedSchemesAppliedToAttributes: ['href', 'src'],
+	allowProtocolRelative: true,
+};
+
+function markdownWriter(): TurndownService {
 	const service = new TurndownService({
 		headingStyle: 'atx',
 		bulletListMarker: '-',
@@ -384,8 +474,19 @@ export function convertPostHtml(html: string, options: ConvertOptions): Conversi
 	// `<` in text would open raw HTML in Markdown.
 	const escape = service.escape.bind(service);
 	service.escape = (text) => escape(text).replace(/</g, '&lt;');
-	result.markdown = service
-		.turndown(body as unknown as TurndownService.Node)
+	return service;
+}
+
+/** The HTML of a post as Markdown, with what it used and what a human must look at. */
+export function convertPostHtml(html: string, options: ConvertOptions): Conversion {
+	const result: Conversion = { markdown: '', files: [], missing: [], embeds: [], leftovers: [], removed: [], photos: [], notPhotos: [] };
+	const prepared = expandShortcodes(autoParagraphs(html), options, result.leftovers);
+	const document = domino.createDocument(`<!doctype html><body>${prepared}</body>`);
+	const state: ConversionState = { document, body: document.body, options, result, galleries: new Set() };
+	for (const pass of PASSES) pass(state);
+	const clean = sanitizeHtml(document.body.innerHTML, SANITIZE_OPTIONS);
+	result.markdown = markdownWriter()
+		.turndown(clean)
 		.replace(/\n{3,}/g, '\n\n')
 		.trim();
 	return result;

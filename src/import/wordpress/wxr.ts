@@ -88,6 +88,43 @@ export class WxrError extends Error {
 	override name = 'WxrError';
 }
 
+/** What the reader holds between two tags. */
+interface ReadState {
+	/** The item being read, if inside one. */
+	item?: WxrItem;
+	/** The `<category>` being read: its attributes, until its text comes. */
+	term?: Omit<WxrTerm, 'name'>;
+	/** The key of the `<wp:postmeta>` being read. */
+	metaKey: string;
+	/** The `<wp:author>` being read. */
+	author?: { login: string; name: string };
+}
+
+/** A tag closed inside an `<item>`: one of its fields, terms or meta is complete. */
+function closeItemTag(state: ReadState, item: WxrItem, name: string, parent: string | undefined, text: string): void {
+	if (name === 'category' && state.term) {
+		item.terms.push({ ...state.term, name: text.trim() });
+		state.term = undefined;
+	} else if (name === 'wp:meta_key') {
+		state.metaKey = text.trim();
+	} else if (name === 'wp:meta_value') {
+		if (state.metaKey) item.meta[state.metaKey] = text;
+	} else if (parent === 'item' && ITEM_FIELDS[name]) {
+		(item as unknown as Record<string, string>)[ITEM_FIELDS[name]] =
+			name === 'content:encoded' || name === 'excerpt:encoded' ? text : text.trim();
+	}
+}
+
+/** A tag closed inside a `<wp:author>`: the author joins the site's once complete. */
+function closeAuthorTag(state: ReadState, author: { login: string; name: string }, site: WxrSite, name: string, text: string): void {
+	if (name === 'wp:author_login') author.login = text.trim();
+	if (name === 'wp:author_display_name') author.name = text.trim();
+	if (name === 'wp:author') {
+		if (author.login) site.authors.set(author.login, author.name || author.login);
+		state.author = undefined;
+	}
+}
+
 /**
  * Every item of the export, in file order, read from `chunks` (a file stream).
  * `site` is filled as the channel is read (its authors come before the items).
@@ -99,11 +136,8 @@ export async function* readWxr(
 	const parser = sax.parser(true, { trim: false, normalize: false, position: true });
 	const ready: WxrItem[] = [];
 	const path: string[] = [];
-	let item: WxrItem | undefined;
+	const state: ReadState = { metaKey: '' };
 	let text = '';
-	let term: Omit<WxrTerm, 'name'> | undefined;
-	let metaKey = '';
-	let author: { login: string; name: string } | undefined;
 	let sawRss = false;
 	let failure: Error | undefined;
 
@@ -111,11 +145,11 @@ export async function* readWxr(
 		path.push(tag.name);
 		text = '';
 		if (tag.name === 'rss') sawRss = true;
-		if (tag.name === 'item') item = emptyItem();
-		if (tag.name === 'wp:author') author = { login: '', name: '' };
-		if (tag.name === 'category' && item) {
+		if (tag.name === 'item') state.item = emptyItem();
+		if (tag.name === 'wp:author') state.author = { login: '', name: '' };
+		if (tag.name === 'category' && state.item) {
 			const attribute = (name: string) => String(tag.attributes[name] ?? '');
-			term = { domain: attribute('domain'), nicename: attribute('nicename') };
+			state.term = { domain: attribute('domain'), nicename: attribute('nicename') };
 		}
 	};
 	parser.ontext = (value) => {
@@ -127,31 +161,12 @@ export async function* readWxr(
 	parser.onclosetag = (name) => {
 		path.pop();
 		const parent = path[path.length - 1];
-		if (item) {
-			if (name === 'item') {
-				ready.push(item);
-				item = undefined;
-			} else if (name === 'category' && term) {
-				item.terms.push({ ...term, name: text.trim() });
-				term = undefined;
-			} else if (name === 'wp:meta_key') {
-				metaKey = text.trim();
-			} else if (name === 'wp:meta_value') {
-				if (metaKey) item.meta[metaKey] = text;
-			} else if (parent === 'item' && ITEM_FIELDS[name]) {
-				(item as unknown as Record<string, string>)[ITEM_FIELDS[name]] =
-					name === 'content:encoded' || name === 'excerpt:encoded' ? text : text.trim();
-			}
-		} else if (author) {
-			if (name === 'wp:author_login') author.login = text.trim();
-			if (name === 'wp:author_display_name') author.name = text.trim();
-			if (name === 'wp:author') {
-				if (author.login) site.authors.set(author.login, author.name || author.login);
-				author = undefined;
-			}
-		} else if (name === 'link' && parent === 'channel') {
-			site.link = text.trim();
-		}
+		if (state.item && name === 'item') {
+			ready.push(state.item);
+			state.item = undefined;
+		} else if (state.item) closeItemTag(state, state.item, name, parent, text);
+		else if (state.author) closeAuthorTag(state, state.author, site, name, text);
+		else if (name === 'link' && parent === 'channel') site.link = text.trim();
 		text = '';
 	};
 	parser.onerror = (error) => {
