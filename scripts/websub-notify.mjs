@@ -93,7 +93,7 @@ async function publish(hub, topic) {
  * Notifies the hubs of the feeds of `siteDir` that changed since `manifestFile` was
  * written, and writes it back. Returns what was done, for the log and the tests.
  */
-export async function notifyChangedFeeds({ siteDir, manifestFile, log = console.log }) {
+async function notifyChangedFeeds({ siteDir, manifestFile, log = console.log }) {
 	const previous = await readManifest(manifestFile);
 	const next = {};
 	const notified = [];

@@ -33,7 +33,7 @@ export interface VCardContact {
  * Elsewhere the RFC leaves escaping a semicolon optional and readers differ (ical.js
  * keeps the backslash), so it stays as typed.
  */
-export function vcardText(value: string, compound = false): string {
+function vcardText(value: string, compound = false): string {
 	const escaped = value
 		.replace(/\\/g, '\\\\')
 		.replace(/,/g, '\\,')

@@ -145,7 +145,7 @@ interface Unwrapped {
 }
 
 /** Looks through optional/default/pipe wrappers, gathering metadata (outer wins) and optionality. */
-export function unwrap(schema: z.ZodType): Unwrapped {
+function unwrap(schema: z.ZodType): Unwrapped {
 	let current = schema;
 	let optional = false;
 	let defaultValue: unknown;

@@ -32,7 +32,7 @@ export const PAGEFIND_FOLDER = 'pagefind';
  * The entry pages of a built site, relative to it: `communiques/<id>/index.html`…
  * (the lists' further pages are `communiques/page/2/index.html`, one level deeper).
  */
-export async function entryPages(siteDir: string): Promise<string[]> {
+async function entryPages(siteDir: string): Promise<string[]> {
 	const pages = await Promise.all(
 		COLLECTIONS.map(async (collection) => {
 			const folders = await readdir(path.join(siteDir, collection), { withFileTypes: true }).catch(() => []);
