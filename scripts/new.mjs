@@ -102,7 +102,7 @@ function isCalendarDate(value) {
 
 /**
  * French slug without accents: `Visite d’Alès & co` → `visite-d-ales-et-co`,
- * cut at a word boundary after 80 characters.
+ * at most 80 characters, cut at a word boundary.
  * @param {string} title
  */
 export function entrySlug(title) {
