@@ -32,7 +32,7 @@ import { settings } from '../src/settings/settings.ts';
  * Singular, plural, with or without accents: authors should not have to guess.
  * @type {Record<string, { collection: Collection, template: string, namedBy: string }>}
  */
-export const ENTRY_TYPES = Object.fromEntries(
+const ENTRY_TYPES = Object.fromEntries(
 	COLLECTIONS.map((collection) => {
 		const { template, editor } = COLLECTION_REGISTRY[collection];
 		return [template, { collection, template, namedBy: editor.identifierField }];
@@ -62,7 +62,7 @@ export class EntryError extends Error {
  * @param {string} value
  * @returns {string | undefined}
  */
-export function entryType(value) {
+function entryType(value) {
 	const key = value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/s$/, '');
 	return Object.hasOwn(ENTRY_TYPES, key) ? key : undefined;
 }
@@ -73,7 +73,7 @@ export function entryType(value) {
  * @param {string} timeZone
  * @returns {{ day: string, time: string }} `2025-06-10`, `14:32`
  */
-export function localDateTime(now, timeZone) {
+function localDateTime(now, timeZone) {
 	const parts = new Intl.DateTimeFormat('en-CA', {
 		timeZone,
 		year: 'numeric',
@@ -92,7 +92,7 @@ export function localDateTime(now, timeZone) {
  * Whether `value` is a real calendar date written `AAAA-MM-JJ`.
  * @param {string} value
  */
-export function isCalendarDate(value) {
+function isCalendarDate(value) {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
 	if (!match) return false;
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -102,7 +102,7 @@ export function isCalendarDate(value) {
 
 /**
  * French slug without accents: `Visite d’Alès & co` → `visite-d-ales-et-co`,
- * cut at a word boundary after 80 characters.
+ * at most 80 characters, cut at a word boundary.
  * @param {string} title
  */
 export function entrySlug(title) {

@@ -49,7 +49,7 @@ const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const unescapeXml = (value) => value.replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => XML_ENTITIES[name]);
 
 /** The self address and the hubs a feed file announces. */
-export function feedLinks(file, text) {
+function feedLinks(file, text) {
 	if (file.endsWith('.json')) {
 		const document = JSON.parse(text);
 		return { self: document.feed_url, hubs: (document.hubs ?? []).map((hub) => hub.url).filter(Boolean) };
@@ -91,9 +91,9 @@ async function publish(hub, topic) {
 
 /**
  * Notifies the hubs of the feeds of `siteDir` that changed since `manifestFile` was
- * written, and writes it back. Returns what was done, for the log and the tests.
+ * written, and writes it back. Returns what was done (`failed` sets the exit code).
  */
-export async function notifyChangedFeeds({ siteDir, manifestFile, log = console.log }) {
+async function notifyChangedFeeds({ siteDir, manifestFile, log = console.log }) {
 	const previous = await readManifest(manifestFile);
 	const next = {};
 	const notified = [];
@@ -132,7 +132,7 @@ export async function notifyChangedFeeds({ siteDir, manifestFile, log = console.
 }
 
 /** `--site <dir> --manifest <file>` → absolute paths, with their defaults; throws on anything else. */
-export function parseArguments(argv) {
+function parseArguments(argv) {
 	const { values } = parseArgs({ args: argv, options: { site: { type: 'string' }, manifest: { type: 'string' } } });
 	return {
 		siteDir: path.resolve(values.site ?? 'dist'),
@@ -140,7 +140,7 @@ export function parseArguments(argv) {
 	};
 }
 
-// Run as a script (not imported by a test).
+// Run as a script, not when imported.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	let options;
 	try {

@@ -28,8 +28,8 @@ export interface RenderCardsOptions {
 
 /**
  * Worker threads drawing a queue of tasks, one task at a time each. Workers can be
- * added while it runs: the build starts with a spare core while Astro renders pages
- * on the other, and adds the rest once the pages are written.
+ * added while it runs: the build starts on the cores Astro's page rendering leaves
+ * free, and adds the last one once the pages are written.
  */
 class CardPool {
 	readonly #tasks: WorkerTask[];

@@ -1,6 +1,6 @@
 /**
  * Which social cards exist and where: one per published entry and one per
- * listing page (home, collections, themes, archives, search). Pages point at
+ * listing page (home, collections, themes, archives, search, photo library). Pages point at
  * these paths through their `card` prop; `src/pages/og/cards.json.ts` hands
  * the list to the cards integration, which draws them after the build.
  */

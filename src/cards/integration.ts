@@ -1,9 +1,9 @@
 /**
  * Draws the social cards. Astro prerenders pages one after the other on one
  * core, so the cards are drawn by a pool of worker threads: as soon as the list
- * of cards is known (`src/pages/og/cards.json.ts`, among the first routes) with
- * one worker on the spare core, then, once every page is written, on every
- * core. Unchanged cards are copied from a content-hash cache that lives outside
+ * of cards is known (`src/pages/og/cards.json.ts`, among the first routes) on
+ * every core but the one rendering pages, then, once every page is written,
+ * on every core. Unchanged cards are copied from a content-hash cache that lives outside
  * the output (it survives the staging swap of `scripts/build.mjs`).
  *
  * Options from `settings.cards`: `RELAIS_CARDS_CACHE` (cache folder, default

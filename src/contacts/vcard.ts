@@ -2,7 +2,7 @@
  * vCard 4.0 (RFC 6350) for press contacts: one card per contact, so a journalist
  * adds a press officer to their address book in one click.
  *
- * Hand-written, like the feed writers: a card here has eight properties, and the
+ * Hand-written, like the feed writers: a card here has at most nine properties, and the
  * libraries on npm either write vCard 3.0 (`vcards-js`) or bring a whole
  * parser for what is a few escaped lines. Read back in tests by ical.js.
  * Pure: no Astro, no settings.
@@ -33,7 +33,7 @@ export interface VCardContact {
  * Elsewhere the RFC leaves escaping a semicolon optional and readers differ (ical.js
  * keeps the backslash), so it stays as typed.
  */
-export function vcardText(value: string, compound = false): string {
+function vcardText(value: string, compound = false): string {
 	const escaped = value
 		.replace(/\\/g, '\\\\')
 		.replace(/,/g, '\\,')

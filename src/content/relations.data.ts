@@ -30,7 +30,7 @@ interface EntryRelations {
 	release?: NewsItem;
 	/** A release's published press coverage, newest first. */
 	coverage: NewsItem[];
-	/** Up to three entries sharing themes, testimonials and meeting excepted. */
+	/** Up to three entries sharing themes, those listed apart (meeting, testimonials, release, coverage) excepted. */
 	related: NewsItem[];
 	/**
 	 * The published versions of the entry, itself included, when it has others: the original
@@ -68,7 +68,7 @@ async function buildIndex(): Promise<EntryIndex> {
 			members.set(theme, list);
 		}
 	}
-	// A few spare candidates: a rencontre's own testimonials are listed apart, not as related.
+	// A few spare candidates: the entries listed apart (testimonials, coverage, a meeting or release) are not related too.
 	const ranked = relatedEntries(relatables, members, RELATED_SHOWN + 5);
 
 	const testimonialsOf = await referrers('temoignages', 'rencontre', 'rencontres');

@@ -133,7 +133,7 @@ const PATH_WIDGETS: Readonly<Record<string, string>> = {
 	'attachments.file': 'file',
 };
 
-/** Datetime options: the contract's `YYYY-MM-DDTHH:MM`, local (Paris) time, never converted to UTC. */
+/** Datetime options: the contract's `YYYY-MM-DDTHH:MM`, wall-clock time as typed (the schemas read it in the site's zone), never converted to UTC. */
 const DATETIME_OPTIONS = { format: 'YYYY-MM-DDTHH:mm', date_format: 'DD/MM/YYYY', time_format: 'HH:mm', picker_utc: false } as const;
 
 /** A schema with its wrappers (optional, default, preprocess, transform) looked through. */
@@ -145,7 +145,7 @@ interface Unwrapped {
 }
 
 /** Looks through optional/default/pipe wrappers, gathering metadata (outer wins) and optionality. */
-export function unwrap(schema: z.ZodType): Unwrapped {
+function unwrap(schema: z.ZodType): Unwrapped {
 	let current = schema;
 	let optional = false;
 	let defaultValue: unknown;

@@ -213,8 +213,8 @@ async function coverImage(item: NewsItem): Promise<FeedItem['image']> {
 	return { url: url.toAbsolute(resized.src), type: 'image/jpeg' };
 }
 
-// An entry appears in up to three feeds (everything, its collection, its themes) in
-// three formats: render its body once per build rather than once per file. Keyed by
+// An entry appears in several feeds (everything, its collection, each of its themes,
+// people and organisations) in three formats: render its body once per build rather than once per file. Keyed by
 // the entry object, so content reloaded by `astro dev` is rendered again.
 const itemCache = new WeakMap<NewsItem['entry'], Promise<FeedItem>>();
 

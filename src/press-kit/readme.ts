@@ -4,7 +4,7 @@
  * files. Plain text as every system opens it: UTF-8 with a byte order mark
  * (older Windows editors otherwise read the accents as Latin-1) and CRLF line
  * ends (Notepad before 2018 shows LF files on one line).
- * Pure logic: unit-tested in `tests/unit/press-kit.test.ts`.
+ * Pure logic: unit-tested in `tests/unit/photos.test.ts`.
  */
 import { t } from '../text/i18n';
 

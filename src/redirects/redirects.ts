@@ -16,7 +16,7 @@ export const REDIRECTS_FILE = 'redirects.json';
 /** Old path → new path, both root-relative, without the base path. */
 export type RedirectMap = Record<string, string>;
 
-/** A path a redirect may start from or go to: root-relative, no `[`, space, quote or `..`. */
+/** A path a redirect may start from or go to: root-relative (not `//`), without spaces, quotes, brackets, `<>`, `?`, `#` (nor `..`, checked apart). */
 const SAFE_PATH = /^\/(?!\/)[^\s[\]"'<>?#]*$/;
 
 /** The map in `json`, every pair checked; throws a French message naming the bad pair. */

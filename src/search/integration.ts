@@ -32,7 +32,7 @@ export const PAGEFIND_FOLDER = 'pagefind';
  * The entry pages of a built site, relative to it: `communiques/<id>/index.html`…
  * (the lists' further pages are `communiques/page/2/index.html`, one level deeper).
  */
-export async function entryPages(siteDir: string): Promise<string[]> {
+async function entryPages(siteDir: string): Promise<string[]> {
 	const pages = await Promise.all(
 		COLLECTIONS.map(async (collection) => {
 			const folders = await readdir(path.join(siteDir, collection), { withFileTypes: true }).catch(() => []);
@@ -108,9 +108,9 @@ const PAGEFIND_VERSION = (
 const CACHE_FOLDER = 'relais-search';
 
 /**
- * Indexes the entry pages of a built site (`ENTRY_PAGES`) into `<siteDir>/pagefind/`.
- * French is forced: every page is in French (`<html lang>` is `settings.language`, French), and forcing it keeps a
- * single index (one stemmer) even if a page ever lacks the attribute.
+ * Indexes the entry pages of a built site (`entryPages`) into `<siteDir>/pagefind/`.
+ * French is forced, entries in another language (`lang`, their own `<html lang>`) included: one index
+ * (one stemmer) that the search page queries for every entry.
  * With a `cacheDir`, the index is keyed by what Pagefind is given (its version and every
  * page's indexable HTML): when no entry page changed since a previous build, that build's
  * index is copied instead of built again (the same input gives the same bytes).

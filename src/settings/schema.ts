@@ -122,7 +122,7 @@ export const settingsSchema = z.object({
 			rate: z.number().min(0).max(100).optional(),
 			/** Who audited. Default: `"auto-évaluation"`. */
 			auditor: z.string().default('auto-évaluation'),
-			/** Contact for accessibility problems (e-mail). Default: the first press contact's. */
+			/** Contact for accessibility problems (e-mail). Default: the e-mail of the first press contact who has one. */
 			contact: z.email().optional(),
 		})
 		.prefault({}),

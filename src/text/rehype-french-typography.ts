@@ -4,8 +4,8 @@
  * Astro 7 renders Markdown with Sätteri (`@astrojs/markdown-satteri`), not
  * unified: `markdown.rehypePlugins` is deprecated there and only runs when
  * `@astrojs/markdown-remark` is installed, which would swap the whole
- * pipeline. So the plugin comes in two shapes sharing one rule
- * (`shouldTypeset`):
+ * pipeline. So the plugin comes in two shapes sharing its rules
+ * (`isSkipped`, `typesetValue`):
  * - `satteriFrenchTypography`, a Sätteri HTML-tree plugin, wired in
  *   `relais()` (src/relais.ts) via `satteri({ hastPlugins: [...] })`; MDX inherits
  *   the Markdown processor (`mdx()` extends the Markdown config by default);

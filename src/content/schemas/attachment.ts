@@ -10,5 +10,3 @@ export const attachmentSchema = z.object({
 	/** Title shown in the list of files. Required. Example: `"Dossier de presse"`. */
 	title: text(),
 });
-
-export type Attachment = z.output<typeof attachmentSchema>;

@@ -1,7 +1,7 @@
 /**
  * The list of the build's social cards, `{ path, data }[]`. It is not part
  * of the site: the cards integration (`src/cards/integration.ts`) starts
- * drawing them from here, on a spare core while Astro renders the other pages,
+ * drawing them from here, on the cores Astro's page rendering leaves free,
  * finishes on every core once the pages are written, then deletes the list.
  */
 import type { APIRoute } from 'astro';
