@@ -8,13 +8,23 @@
  * the `core` fixture go through the changes in turn; the incremental side keeps
  * its output folder and Astro cache across all of them, each clean build starts
  * from nothing.
+ *
+ * Builds: 1 first build and 18 comparisons (« nothing changed », the photo replaced,
+ * the 16 changes), each an incremental rebuild and a clean build: 37 once, one after
+ * the other (about 5½ minutes). Now 36, two at a time: each comparison's two builds
+ * run side by side on the two cores, and « nothing changed » compares with a copy of
+ * the first build, which is itself a clean build of that very project and content.
+ * (The clean side builds from its own copy of the project: two Astro builds of one
+ * project at once break each other, see `snapshotProject`.)
+ * Every step still has its own clean build to compare with: a change that an
+ * incremental build gets wrong is caught at the step that makes it.
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, fixtureContent, listFiles, snapshotProject, type BuildResult } from '../helpers/build';
+import { buildSite, buildSiteAsync, fixtureContent, listFiles, snapshotProject, type BuildResult } from '../helpers/build';
 
 const BEFORE = '2029-12-31T00:00:00Z';
 const AFTER = '2030-01-02T00:00:00Z';
@@ -24,6 +34,8 @@ let root: string;
 let content: string;
 let buildTime = BEFORE;
 let incremental: { outDir: string; cacheDir: string; cardsCache: string };
+/** A copy of the first build's output: the clean build of the content before any change. */
+let firstBuild: string;
 
 function hashes(dir: string): Map<string, string> {
 	return new Map(
@@ -41,33 +53,39 @@ function check(result: BuildResult): BuildResult {
 	return result;
 }
 
-/** Rebuilds incrementally and cleanly; returns the files that differ and how many pages were reused. */
-function compareBuilds() {
+/**
+ * Rebuilds incrementally and cleanly, side by side (or compares with `reference`, a clean
+ * build of the same project and content); returns the files that differ and how many pages
+ * were reused.
+ */
+async function compareBuilds(reference?: string) {
 	const env = { RELAIS_BUILD_TIME: buildTime };
-	const rebuilt = check(
-		buildSite({
+	const fresh = mkdtempSync(path.join(work, 'clean-'));
+	// The clean build runs beside the incremental one, so from its own copy of the project.
+	const cleanRoot = reference === undefined ? snapshotProject(root) : root;
+	const [rebuilt, clean] = await Promise.all([
+		buildSiteAsync({
 			root,
 			fixture: content,
 			outDir: incremental.outDir,
 			cacheDir: incremental.cacheDir,
 			env: { ...env, RELAIS_CARDS_CACHE: incremental.cardsCache },
-		}),
-	);
-	const fresh = mkdtempSync(path.join(work, 'clean-'));
-	const clean = check(
-		buildSite({
-			root,
-			fixture: content,
-			outDir: path.join(fresh, 'dist'),
-			cacheDir: path.join(fresh, 'cache'),
-			env: { ...env, RELAIS_CARDS_CACHE: path.join(fresh, 'cards') },
-		}),
-	);
+		}).then(check),
+		reference ??
+			buildSiteAsync({
+				root: cleanRoot,
+				fixture: content,
+				outDir: path.join(fresh, 'dist'),
+				cacheDir: path.join(fresh, 'cache'),
+				env: { ...env, RELAIS_CARDS_CACHE: path.join(fresh, 'cards') },
+			}).then((result) => check(result).outDir),
+	]);
 	const a = hashes(rebuilt.outDir);
-	const b = hashes(clean.outDir);
+	const b = hashes(clean);
 	const files = [...new Set([...a.keys(), ...b.keys()])].sort();
 	const differing = files.filter((file) => a.get(file) !== b.get(file));
 	rmSync(fresh, { recursive: true, force: true });
+	if (cleanRoot !== root) rmSync(cleanRoot, { recursive: true, force: true });
 	return {
 		differing,
 		reused: (rebuilt.output.match(/\((cached|restored)\)/g) ?? []).length,
@@ -122,11 +140,13 @@ beforeAll(() => {
 			env: { RELAIS_BUILD_TIME: buildTime, RELAIS_CARDS_CACHE: incremental.cardsCache },
 		}),
 	);
+	firstBuild = path.join(work, 'first-build');
+	cpSync(incremental.outDir, firstBuild, { recursive: true });
 });
 
 describe('an incremental rebuild equals a clean build', () => {
-	it('reuses every page and the search index when nothing changed', () => {
-		const { differing, reused, searchReused } = compareBuilds();
+	it('reuses every page and the search index when nothing changed', async () => {
+		const { differing, reused, searchReused } = await compareBuilds(firstBuild);
 		expect(differing).toEqual([]);
 		expect(reused).toBeGreaterThan(30);
 		expect(searchReused).toBe(true);
@@ -189,16 +209,16 @@ describe('an incremental rebuild equals a clean build', () => {
 		['a setting changed', () => editSource('relais.config.ts', "name: 'Service de presse'", "name: 'Service de presse du réseau'")],
 	];
 
-	it('after a photo replaced by another file of the same name', () => {
+	it('after a photo replaced by another file of the same name', async () => {
 		cpSync(path.join(work, 'photos/communiques/2026-01-10-visite/salle-comble.jpg'), entry('communiques/2020-09-17-visite/tribune.jpg'));
 		// The search index may stay: the photo's words did not change.
-		expect(compareBuilds().differing).toEqual([]);
+		expect((await compareBuilds()).differing).toEqual([]);
 	});
 
 	for (const [label, change] of changes) {
-		it(`after ${label}`, () => {
+		it(`after ${label}`, async () => {
 			change();
-			const { differing, searchReused } = compareBuilds();
+			const { differing, searchReused } = await compareBuilds();
 			expect(differing, `files differing from a clean build after ${label}`).toEqual([]);
 			// Every change here touches an entry page, or the code and settings that make them.
 			expect(searchReused, `search index reused after ${label}`).toBe(false);

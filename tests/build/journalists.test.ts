@@ -14,7 +14,7 @@ import ical, { type VEvent } from 'node-ical';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatFileSize } from '../../src/press-kit/sizes';
-import { buildSite, listFiles, readOutput, type BuildResult } from '../helpers/build';
+import { listFiles, readOutput, sharedBuild, type BuildResult } from '../helpers/build';
 
 const ORIGIN = 'https://presse.example.org';
 const fixture = (...parts: string[]) => path.resolve('tests/fixtures/journalists/content', ...parts);
@@ -22,7 +22,7 @@ const fixture = (...parts: string[]) => path.resolve('tests/fixtures/journalists
 let site: BuildResult;
 beforeAll(() => {
 	// A fixed "now": upcoming and past events and scheduled entries do not drift.
-	site = buildSite({ fixture: 'journalists', env: { RELAIS_BUILD_TIME: '2026-03-01T12:00:00Z' } });
+	site = sharedBuild({ fixture: 'journalists', env: { RELAIS_BUILD_TIME: '2026-03-01T12:00:00Z' } });
 	if (!site.ok) throw new Error(site.output);
 });
 
@@ -486,7 +486,7 @@ describe('publishing rules', () => {
 describe('base path', () => {
 	let based: BuildResult;
 	beforeAll(() => {
-		based = buildSite({ fixture: 'journalists', env: { BASE_PATH: '/presse', RELAIS_BUILD_TIME: '2026-03-01T12:00:00Z' } });
+		based = sharedBuild({ fixture: 'journalists', env: { BASE_PATH: '/presse', RELAIS_BUILD_TIME: '2026-03-01T12:00:00Z' } });
 		if (!based.ok) throw new Error(based.output);
 	});
 

@@ -1,5 +1,6 @@
 /**
- * The sample content built twice, at the root and under `BASE_PATH=/presse`:
+ * The `site` fixture (a copy of the sample content, so that editing `content/`
+ * cannot break CI) built twice, at the root and under `BASE_PATH=/presse`:
  *
  * - every HTML page passes the Nu HTML Checker (vnu-jar from npm, run once
  *   with Java for every page of both builds) with no error;
@@ -16,7 +17,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ical from 'node-ical';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, projectRoot } from '../helpers/build';
+import { listFiles, sharedBuild } from '../helpers/build';
 import { checkLinks, LinkResolver, pageUrl } from '../helpers/links';
 
 const ORIGIN = 'https://presse.example.org';
@@ -32,7 +33,7 @@ const sites: Site[] = [];
 
 beforeAll(() => {
 	for (const base of ['/', '/presse/']) {
-		const build = buildSite({ fixture: path.join(projectRoot, 'content'), env: base === '/' ? {} : { BASE_PATH: base } });
+		const build = sharedBuild({ fixture: 'site', env: base === '/' ? {} : { BASE_PATH: base } });
 		if (!build.ok) throw new Error(`build (BASE_PATH=${base}) failed:\n${build.output}`);
 		sites.push({ base, outDir: build.outDir, files: listFiles(build.outDir) });
 	}

@@ -1,19 +1,18 @@
 /**
  * Accessibility in a real browser: axe-core on every page type of the sample
- * content (`content/`, which has every type), in the light and the dark colour
+ * content (the `site` fixture, a copy of `content/` with every type), in the light and the dark colour
  * scheme, must report no WCAG 2.1 A/AA violation (nor landmark, heading-order
  * or skip-link problem); every focusable element shows a visible focus; and
  * the search page works with the keyboard alone.
  */
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, pageTypes } from '../helpers/axe';
-import { projectRoot } from '../helpers/build';
+import { fixtureContent } from '../helpers/build';
 import { useServedSite } from '../helpers/served-site';
 import { statusMatching } from '../helpers/search';
 
-const CONTENT = path.join(projectRoot, 'content');
+const CONTENT = fixtureContent('site');
 const QUERY = 'entreprises';
 
 const site = useServedSite(CONTENT);

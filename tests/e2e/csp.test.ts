@@ -1,6 +1,6 @@
 /**
- * The site satisfies its own Content-Security-Policy: the sample content is
- * built, served with the headers of src/site/security-headers.ts on every
+ * The site satisfies its own Content-Security-Policy: the `site` fixture (a
+ * copy of the sample content) is built, served with the headers of src/site/security-headers.ts on every
  * response (as `public/_headers` and the nginx example of docs/deploiement.md
  * do), and the home, an entry and a search with results raise no
  * `securitypolicyviolation` event and no console error, while the search
@@ -22,7 +22,7 @@ import { listFiles, projectRoot } from '../helpers/build';
 import { useServedSite } from '../helpers/served-site';
 import { statusMatching } from '../helpers/search';
 
-const site = useServedSite(path.join(projectRoot, 'content'), { headers: { ...SECURITY_HEADERS } });
+const site = useServedSite('site', { headers: { ...SECURITY_HEADERS } });
 
 /** Opens a page with a listener for CSP violations installed before any script of the page runs. */
 async function openWatched(relative: string) {

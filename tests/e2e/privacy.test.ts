@@ -1,17 +1,16 @@
 /**
  * What the site's privacy page promises, checked in a real browser: on every
- * page type of the sample content (search with results included), every
+ * page type of the `site` fixture, a copy of the sample content (search with results included), every
  * request the browser makes goes to the site itself (127.0.0.1:<port>), and
  * nothing is stored on the reader's machine (no cookie, no web storage).
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageTypes } from '../helpers/axe';
-import { projectRoot } from '../helpers/build';
+import { fixtureContent } from '../helpers/build';
 import { useServedSite } from '../helpers/served-site';
 import { statusMatching } from '../helpers/search';
 
-const CONTENT = path.join(projectRoot, 'content');
+const CONTENT = fixtureContent('site');
 const QUERY = 'entreprises';
 
 const site = useServedSite(CONTENT);

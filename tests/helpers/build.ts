@@ -3,10 +3,23 @@
  * Astro's programmatic `build()`), in a child process so each build has its own
  * environment, and returns where the output is and what the build printed.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	renameSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -38,39 +51,107 @@ export function fixtureContent(fixture: string): string {
 /** What Vitest sets in the environment for its own mode. */
 const VITEST_MODE_VARIABLES = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
 
-export function buildSite({ fixture, env = {}, outDir, cacheDir, root = projectRoot }: BuildOptions): BuildResult {
+/** The command, folder and environment of one build. */
+function buildCommand({ fixture, env = {}, outDir, cacheDir, root = projectRoot }: BuildOptions) {
 	const work = mkdtempSync(path.join(tmpdir(), 'relais-build-'));
 	const target = outDir ?? path.join(work, 'dist');
 	// Vitest copies its `import.meta.env` into the environment (NODE_ENV=test, DEV=true…), and the
 	// build would read it as its own (the search page's development note): build as `npm run build` does.
 	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_MODE_VARIABLES.has(name)));
-	const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
-		cwd: root,
-		encoding: 'utf8',
-		env: {
-			...inherited,
-			SITE_URL: 'https://presse.example.org',
-			RELAIS_CONTENT_DIR: fixtureContent(fixture),
-			RELAIS_OUT_DIR: target,
-			RELAIS_CACHE_DIR: cacheDir ?? path.join(work, 'cache'),
-			ASTRO_TELEMETRY_DISABLED: '1',
-			...env,
+	return {
+		target,
+		options: {
+			cwd: root,
+			env: {
+				...inherited,
+				SITE_URL: 'https://presse.example.org',
+				RELAIS_CONTENT_DIR: fixtureContent(fixture),
+				RELAIS_OUT_DIR: target,
+				RELAIS_CACHE_DIR: cacheDir ?? path.join(work, 'cache'),
+				ASTRO_TELEMETRY_DISABLED: '1',
+				...env,
+			},
 		},
-		maxBuffer: 64 * 1024 * 1024,
-	});
+	};
+}
+
+export function buildSite(build: BuildOptions): BuildResult {
+	const { target, options } = buildCommand(build);
+	const result = spawnSync(process.execPath, ['scripts/build.mjs'], { ...options, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 	return { ok: result.status === 0, status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir: target };
 }
+
+/** `buildSite` without blocking the test process, so two builds can share the two cores. */
+export function buildSiteAsync(build: BuildOptions): Promise<BuildResult> {
+	const { target, options } = buildCommand(build);
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['scripts/build.mjs'], { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+		child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+		child.once('error', reject);
+		child.once('close', (status) => resolve({ ok: status === 0, status, output: `${stdout}\n${stderr}`, outDir: target }));
+	});
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** Folder of the builds shared by every test file of a run (`tests/helpers/shared-builds.ts`). */
+		sharedBuildsDir: string;
+	}
+}
+
+/** Sleeps without an event loop: `sharedBuild` is synchronous, as `buildSite` is. */
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** How long a file waits for the build another file is running. */
+const SHARED_BUILD_WAIT_MS = 15 * 60_000;
+
+/**
+ * `buildSite` once per run for each fixture and environment: the first test file to ask
+ * builds (it creates the key's folder, which is atomic across the worker processes), the
+ * others wait for its `result.json` and read the same output. Only for tests that read
+ * the output and change nothing in it, its cache or its content.
+ */
+export function sharedBuild({ fixture, env = {} }: Pick<BuildOptions, 'fixture' | 'env'>): BuildResult {
+	const content = fixtureContent(fixture);
+	const key = createHash('sha256')
+		.update(JSON.stringify([content, Object.entries(env).sort(([a], [b]) => a.localeCompare(b))]))
+		.digest('hex')
+		.slice(0, 16);
+	// Outside the `site` project of vitest.config.ts (no global setup): a folder for this process only.
+	const root = inject('sharedBuildsDir') ?? (sharedFallback ??= mkdtempSync(path.join(tmpdir(), 'relais-shared-')));
+	const folder = path.join(root, key);
+	const resultFile = path.join(folder, 'result.json');
+	try {
+		mkdirSync(folder);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		for (const started = Date.now(); !existsSync(resultFile); sleep(250)) {
+			if (Date.now() - started > SHARED_BUILD_WAIT_MS) throw new Error(`shared build of ${content} (${folder}) never finished`);
+		}
+		return JSON.parse(readFileSync(resultFile, 'utf8')) as BuildResult;
+	}
+	const result = buildSite({ fixture, env, outDir: path.join(folder, 'dist'), cacheDir: path.join(folder, 'cache') });
+	writeFileSync(`${resultFile}.tmp`, JSON.stringify(result));
+	renameSync(`${resultFile}.tmp`, resultFile);
+	return result;
+}
+let sharedFallback: string | undefined;
 
 /** Sources this project builds from, copied by `snapshotProject`. */
 const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'relais.config.ts', 'package.json', 'tsconfig.json'];
 
 /**
- * A copy of the project's sources in a temporary folder (node_modules linked), for
- * tests that change code or settings and build the result.
+ * A copy of the project's sources (or of another snapshot's) in a temporary folder
+ * (node_modules linked), for tests that change code or settings and build the result,
+ * or that run two builds at once: Astro writes its prerendered chunks into the project
+ * (`.astro/.prerender/`), so two builds of one project at the same time break each other.
  */
-export function snapshotProject(): string {
+export function snapshotProject(from = projectRoot): string {
 	const root = mkdtempSync(path.join(tmpdir(), 'relais-project-'));
-	for (const name of PROJECT_FILES) cpSync(path.join(projectRoot, name), path.join(root, name), { recursive: true });
+	for (const name of PROJECT_FILES) cpSync(path.join(from, name), path.join(root, name), { recursive: true });
 	symlinkSync(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
 	return root;
 }

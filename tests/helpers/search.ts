@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { buildSite, listFiles } from './build';
+import { listFiles, sharedBuild } from './build';
 import { launchBrowser, type Browser, type WatchedPage } from './browser';
 import { serve, type StaticServer } from './serve';
 
@@ -21,7 +21,7 @@ export interface SearchSite {
 
 /** Builds `fixture` (with `BASE_PATH=base` when given), serves it and launches Chromium. */
 export async function startSearchSite(fixture: string, base = '/'): Promise<SearchSite> {
-	const build = buildSite({ fixture, env: base === '/' ? {} : { BASE_PATH: base } });
+	const build = sharedBuild({ fixture, env: base === '/' ? {} : { BASE_PATH: base } });
 	if (!build.ok) throw new Error(`build failed:\n${build.output}`);
 	const server = await serve(build.outDir, { base });
 	let browser: Browser;

@@ -1,9 +1,9 @@
 /**
- * For browser tests: builds a site once per test file, serves its output on
+ * For browser tests: builds a site once per run (`sharedBuild`), serves its output on
  * 127.0.0.1 and starts Debian's chromium, all torn down after the file.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { buildSite } from './build';
+import { sharedBuild } from './build';
 import { launchBrowser, type Browser } from './browser';
 import { serve, type ServeOptions, type StaticServer } from './serve';
 
@@ -17,7 +17,7 @@ export interface ServedSite {
 export function useServedSite(fixture: string, serveOptions: ServeOptions = {}): ServedSite {
 	const site = {} as ServedSite;
 	beforeAll(async () => {
-		const build = buildSite({ fixture });
+		const build = sharedBuild({ fixture });
 		if (!build.ok) throw new Error(`build failed:\n${build.output}`);
 		site.outDir = build.outDir;
 		site.server = await serve(build.outDir, serveOptions);
