@@ -19,16 +19,17 @@ import { build } from 'astro';
 import { tsImport } from 'tsx/esm/api';
 
 const root = process.cwd();
-let tools;
+let check;
 try {
-	// TypeScript, run by tsx as `npm run check` runs it.
-	({ tools } = await tsImport(new URL('../src/settings/settings.ts', import.meta.url).href, import.meta.url));
+	// The project's own check and settings, in TypeScript: tsx runs it as `npm run check` does,
+	// loaded once (each tsImport evaluates its modules anew).
+	check = await tsImport(new URL('./check.ts', import.meta.url).href, import.meta.url);
 } catch (error) {
 	// Settings (`relais.config.ts`) or the environment refused: their messages are French already.
 	console.error(`Échec de la construction du site : rien n’a été publié.\n${error instanceof Error ? error.message : String(error)}`);
 	process.exit(1);
 }
-const { outDir, cacheDir } = tools;
+const { outDir, cacheDir } = check.tools;
 // Fixed names, not per process: Astro bakes the output path into its assets module, and a
 // path that changed at every build would change the code hash of every page and defeat the
 // incremental build. The lock keeps two builds of the same output apart.
@@ -68,8 +69,7 @@ try {
 process.on('exit', () => rmSync(lock, { force: true }));
 
 try {
-	// The project's own check (settings, schemas), in TypeScript: tsx runs it as `npm run check` does.
-	const { checkSiteContent, problemLines } = await tsImport(new URL('./check.ts', import.meta.url).href, import.meta.url);
+	const { checkSiteContent, problemLines } = check;
 	const { errors, warnings } = problemLines(checkSiteContent());
 	if (errors.length > 0) {
 		console.error(

@@ -11,6 +11,9 @@ import { settings } from '../src/settings/settings';
 import { checkContent, formatProblem, type ContentProblem } from '../src/authoring/check';
 
 /** Every problem of the site's content folder, with the site's settings. */
+// For scripts/build.mjs, which loads this module once through tsx: one evaluation of the settings.
+export { tools } from '../src/settings/settings';
+
 export function checkSiteContent(): ContentProblem[] {
 	return checkContent({
 		contentDir: fileURLToPath(settings.contentDir),
